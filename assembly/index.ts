@@ -1,0 +1,9 @@
+// The kernel module: every family re-exported, plus the one fact the host needs to allocate safely.
+// Built four ways (relaxed-mt, simd-mt, simd-st, scalar-st) plus a debug build: see asconfig.json.
+
+export * from './vec_f32';
+
+/** First byte the host may allocate: below it lie reserved low memory and any static data. */
+export function heap_base(): usize {
+  return __heap_base;
+}

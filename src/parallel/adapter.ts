@@ -1,0 +1,68 @@
+// One worker interface over Node's worker_threads and the Web Worker API.
+// Node is checked first: Bun and Deno expose both APIs, Node 20 has no global Worker.
+
+import { isNode } from '../wasm/assets';
+
+export interface WorkerHandle {
+  post(message: unknown): void;
+  onMessage(fn: (data: unknown) => void): void;
+  /** An uncaught error inside the worker, or a worker that exits/fails to load. */
+  onFailure(fn: (error: Error) => void): void;
+  terminate(): Promise<void>;
+}
+
+export async function spawnWorker(url: URL): Promise<WorkerHandle> {
+  if (isNode) {
+    const { Worker } = await import('node:worker_threads');
+    const w = new Worker(url, { execArgv: workerExecArgv(process.execArgv) });
+    let terminating = false;
+    return {
+      post: (m) => w.postMessage(m),
+      onMessage: (fn) => { w.on('message', fn); },
+      onFailure: (fn) => {
+        w.on('error', fn);
+        w.on('exit', (code) => { if (!terminating) fn(new Error(`worker exited with code ${code}`)); });
+      },
+      terminate: async () => { terminating = true; await w.terminate(); },
+    };
+  }
+  const W = (globalThis as unknown as { Worker: typeof Worker }).Worker;
+  const w = new W(url, { type: 'module' });
+  return {
+    post: (m) => w.postMessage(m),
+    onMessage: (fn) => w.addEventListener('message', (e) => fn((e as MessageEvent).data)),
+    onFailure: (fn) => {
+      w.addEventListener('error', (e) => { e.preventDefault?.(); fn(new Error((e as ErrorEvent).message || 'worker failed to load')); });
+      w.addEventListener('messageerror', () => fn(new Error('a message from the worker could not be deserialized')));
+    },
+    terminate: async () => { w.terminate(); },
+  };
+}
+
+/** Inside a worker: the parent's message port, the same way in Node and browsers. */
+export async function parentPort(): Promise<{ post(m: unknown): void; onMessage(fn: (data: unknown) => void): void }> {
+  if (isNode) {
+    const wt = await import('node:worker_threads');
+    const port = wt.parentPort!;
+    return { post: (m) => port.postMessage(m), onMessage: (fn) => { port.on('message', fn); } };
+  }
+  const self = globalThis as unknown as { postMessage(m: unknown): void; addEventListener(t: string, fn: (e: MessageEvent) => void): void };
+  return { post: (m) => self.postMessage(m), onMessage: (fn) => self.addEventListener('message', (e) => fn(e.data)) };
+}
+
+/** The parent's Node flags that a worker accepts. Node refuses V8 flags in a worker's execArgv
+ *  (they are process-wide and already apply) and the parent's own entry flags (-e, --input-type)
+ *  would make the worker fail to start; loader flags such as --import must be kept. */
+function workerExecArgv(argv: string[]): string[] {
+  const allowed = process.allowedNodeEnvironmentFlags;
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const hasValue = !a.includes('=') && i + 1 < argv.length && !argv[i + 1]!.startsWith('-');
+    const name = a.split('=')[0]!;
+    const keep = allowed.has(name) && !['-e', '--eval', '-p', '--print', '--input-type'].includes(name);
+    if (keep) out.push(a);
+    if (hasValue) { if (keep) out.push(argv[i + 1]!); i++; }
+  }
+  return out;
+}
