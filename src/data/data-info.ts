@@ -1,0 +1,259 @@
+// DataInfo: the preprocessing a model carries (h2o-lifecycle.md §0, h2o-training.md §1). Fitted once on
+// the training frame (fit.ts), saved with the model as plain JSON, and applied identically to every
+// frame the model trains on or scores: the same features, one-hot layout, transforms and imputation.
+//
+// Input layout (n0 units): for each categorical i in adapted order a block of
+//   B_i = card_i − (use_all_factor_levels ? 0 : 1) + 1 units, the last one the NA bucket,
+// at catOffsets[i]; then the numerics from numStart = catOffsets[C]. With hashing
+// (max_categorical_features M < numStart) the active one-hot units are hashed into units 0..M−1 and
+// the numerics start at M.
+
+import { AquiferError } from '../util/errors';
+import type { DroppedColumn } from './column-filter';
+import { type CategoricalFeature, completeRows, type Feature, FeatureReader, type NumericFeature } from './features';
+import { codesInDomain, type FrameLike, hasColumn, isNumericType } from './frame-access';
+import { msg } from './messages';
+import { hashedUnit } from './murmur-hash';
+import type { DataInfoParams, ResolvedParams, TransformType } from './params';
+import { allocateChunks, defaultChunkRows, PackedRows, type RowLayout } from './training-rows';
+import { fitDataInfo } from './fit';
+
+export interface ResponseInfo {
+  column: string;
+  kind: 'categorical' | 'numeric';
+  /** Class labels (categorical response). */
+  domain: string[] | null;
+  /** Whether the response is trained on as (y − norm_resp_sub)·norm_resp_mul. */
+  standardized: boolean;
+  norm_resp_sub: number;
+  norm_resp_mul: number;
+}
+
+/** Everything a DataInfo is, as plain JSON data. */
+export interface DataInfoJSON {
+  format: 'aquifer.data_info';
+  version: 1;
+  params: ResolvedParams;
+  transform: TransformType;
+  /** Categoricals first (by decreasing cardinality), then numerics: H2O's adapted order. */
+  features: Feature[];
+  /** Per numeric feature: the mean that imputes NA, and the transform (x − sub)·mul. */
+  num_means: number[];
+  norm_sub: number[];
+  norm_mul: number[];
+  response: ResponseInfo | null;
+  dropped: DroppedColumn[];
+  warnings: string[];
+}
+
+export interface PackOptions {
+  /** Training rows drop rows with a missing predictor under missing_values_handling 'Skip'. */
+  training?: boolean;
+  /** Rows per chunk; default about 4 MiB per chunk, at most 2^14 rows. */
+  chunk_rows?: number;
+  /** Use SharedArrayBuffer where available (default true). */
+  shared?: boolean;
+}
+
+export class DataInfo {
+  readonly params: ResolvedParams;
+  readonly transformType: TransformType;
+  readonly categoricals: readonly CategoricalFeature[];
+  readonly numerics: readonly NumericFeature[];
+  readonly numMeans: Float64Array;
+  readonly normSub: Float64Array;
+  readonly normMul: Float64Array;
+  readonly response: ResponseInfo | null;
+  /** Columns dropped by ignore_const_cols (and string columns), with the reason. */
+  readonly dropped: readonly DroppedColumn[];
+  /** Warnings from fitting (dropped columns, weights with offset, ...). */
+  readonly warnings: readonly string[];
+  /** catOffsets[i] is the first unit of categorical i's block; catOffsets[C] = numStart. */
+  readonly catOffsets: Int32Array;
+  readonly numStart: number;
+  /** One-hot width incl. NA buckets plus the numerics (H2O's fullN). */
+  readonly fullN: number;
+  /** max_categorical_features is smaller than the one-hot width: categorical units are hashed. */
+  readonly hashing: boolean;
+  readonly n0: number;
+  readonly layout: RowLayout;
+
+  /** Fits the preprocessing on a training frame. */
+  static fit(frame: FrameLike, params: DataInfoParams = {}): DataInfo {
+    return new DataInfo(fitDataInfo(frame, params));
+  }
+
+  static fromJSON(json: DataInfoJSON): DataInfo {
+    if (json === null || typeof json !== 'object' || json.format !== 'aquifer.data_info' || json.version !== 1) {
+      throw new AquiferError('BAD_MODEL_FILE', msg.badModelJSON('not an aquifer.data_info version 1 object'));
+    }
+    const nNum = json.features.filter((f) => f.kind === 'numeric').length;
+    for (const k of ['num_means', 'norm_sub', 'norm_mul'] as const) {
+      if (!Array.isArray(json[k]) || json[k].length !== nNum) {
+        throw new AquiferError('BAD_MODEL_FILE', msg.badModelJSON(`${k} must have ${nNum} entries`));
+      }
+    }
+    return new DataInfo(json);
+  }
+
+  private constructor(json: DataInfoJSON) {
+    this.params = { ...json.params };
+    this.transformType = json.transform;
+    this.categoricals = json.features.filter((f): f is CategoricalFeature => f.kind === 'categorical');
+    this.numerics = json.features.filter((f): f is NumericFeature => f.kind === 'numeric');
+    this.numMeans = Float64Array.from(json.num_means);
+    this.normSub = Float64Array.from(json.norm_sub);
+    this.normMul = Float64Array.from(json.norm_mul);
+    this.response = json.response === null ? null : { ...json.response };
+    this.dropped = json.dropped.map((d) => ({ ...d }));
+    this.warnings = [...json.warnings];
+    const C = this.categoricals.length;
+    this.catOffsets = new Int32Array(C + 1);
+    for (let i = 0; i < C; i++) this.catOffsets[i + 1] = this.catOffsets[i]! + this.blockSize(i);
+    this.numStart = this.catOffsets[C]!;
+    this.fullN = this.numStart + this.numerics.length;
+    const M = this.params.max_categorical_features;
+    this.hashing = M < this.numStart;
+    this.n0 = this.hashing ? M + this.numerics.length : this.fullN;
+    this.layout = { nNum: this.numerics.length, nCat: C, n0: this.n0, numOffset: this.hashing ? M : this.numStart };
+  }
+
+  private blockSize(i: number): number {
+    const card = this.categoricals[i]!.domain.length;
+    // A categorical without levels still has its NA bucket.
+    return Math.max(1, card - (this.params.use_all_factor_levels ? 0 : 1) + 1);
+  }
+
+  toJSON(): DataInfoJSON {
+    return {
+      format: 'aquifer.data_info', version: 1,
+      params: { ...this.params, x: this.params.x && [...this.params.x], ignored_columns: [...this.params.ignored_columns] },
+      transform: this.transformType,
+      features: [...this.categoricals, ...this.numerics].map((f) => structuredClone(f)),
+      num_means: Array.from(this.numMeans), norm_sub: Array.from(this.normSub), norm_mul: Array.from(this.normMul),
+      response: this.response === null ? null : { ...this.response, domain: this.response.domain && [...this.response.domain] },
+      dropped: this.dropped.map((d) => ({ ...d })),
+      warnings: [...this.warnings],
+    };
+  }
+
+  /** Column names of the adapted frame (H2O's _output._names): predictors, weights, offset, response. */
+  get names(): string[] {
+    const p = this.params;
+    return [...this.categoricals.map((f) => f.name), ...this.numerics.map((f) => f.name),
+      ...[p.weights_column, p.offset_column, this.response?.column ?? null].filter((c): c is string => c !== null)];
+  }
+
+  /** H2O's coefNames: `col.level` per one-hot unit, `col.missing(NA)` per NA bucket, then the numerics. */
+  get coefNames(): string[] {
+    const out: string[] = [];
+    const first = this.params.use_all_factor_levels ? 0 : 1;
+    for (const f of this.categoricals) {
+      for (let v = first; v < f.domain.length; v++) out.push(`${f.name}.${f.domain[v]}`);
+      out.push(`${f.name}.missing(NA)`);
+    }
+    for (const f of this.numerics) out.push(f.name);
+    return out;
+  }
+
+  /** One name per input unit (n0): coefNames, or `hash.k` for the hashed units. */
+  get inputNames(): string[] {
+    if (!this.hashing) return this.coefNames;
+    const M = this.params.max_categorical_features;
+    return [...Array.from({ length: M }, (_, k) => `hash.${k}`), ...this.numerics.map((f) => f.name)];
+  }
+
+  get responseDomain(): string[] | null { return this.response?.domain ?? null; }
+  /** Classes of a categorical response; 1 for regression; 0 for an autoencoder. */
+  get nclasses(): number { return this.response === null ? 0 : this.response.domain?.length ?? 1; }
+  get normRespSub(): number { return this.response?.norm_resp_sub ?? 0; }
+  get normRespMul(): number { return this.response?.norm_resp_mul ?? 1; }
+
+  /** A network output in training units back to response units: out/normRespMul + normRespSub. */
+  unstandardizeResponse(out: number): number {
+    return this.response?.standardized ? out / this.response.norm_resp_mul + this.response.norm_resp_sub : out;
+  }
+
+  /** The input unit that level `v` (-1 = NA) of categorical `i` lights; -1 for none. */
+  catUnit(i: number, v: number): number {
+    const lo = this.catOffsets[i]!, hi = this.catOffsets[i + 1]!;
+    let u: number;
+    if (v < 0) u = hi - 1;
+    else if (this.params.use_all_factor_levels) u = lo + v;
+    else u = v === 0 ? -1 : lo + v - 1;
+    if (u >= hi) u = hi - 1; // an index beyond the block goes to the NA bucket, as H2O clamps it
+    if (u >= 0 && this.hashing) u = hashedUnit(u, this.params.seed, this.params.max_categorical_features);
+    return u;
+  }
+
+  /** The transformed input of numeric `j` for raw value x: NA imputes the training mean. */
+  numValue(j: number, x: number): number {
+    return ((x !== x ? this.numMeans[j]! : x) - this.normSub[j]!) * this.normMul[j]!;
+  }
+
+  /** Packs a frame's rows for the network (see training-rows.ts for the layout). */
+  packRows(frame: FrameLike, opts: PackOptions = {}): PackedRows {
+    const reader = new FeatureReader(frame, this.params.sparse);
+    const nrow = frame.nrow;
+    const cats = this.categoricals.map((f) => reader.categorical(f));
+    const nums = this.numerics.map((f) => reader.numeric(f));
+    const keep = opts.training && this.params.missing_values_handling === 'Skip' ? completeRows(nrow, cats, nums) : null;
+    const rows: number[] = [];
+    for (let i = 0; i < nrow; i++) if (keep === null || keep[i]) rows.push(i);
+    const warnings = reader.warnings();
+    const response = this.responseValues(frame, warnings);
+    const weights = this.extraColumn(frame, this.params.weights_column, 1);
+    const offsets = this.extraColumn(frame, this.params.offset_column, 0);
+
+    const chunkRows = opts.chunk_rows ?? defaultChunkRows(this.layout);
+    if (!Number.isInteger(chunkRows) || chunkRows < 1) {
+      throw new AquiferError('BAD_PARAMETER', msg.notPositiveInt('chunk_rows', chunkRows), { subject: 'chunk_rows' });
+    }
+    const chunks = allocateChunks(this.layout, rows.length, chunkRows, opts.shared ?? true);
+    const { nNum, nCat } = this.layout;
+    for (const chunk of chunks) {
+      for (let r = 0; r < chunk.nrows; r++) {
+        const i = rows[chunk.start + r]!;
+        for (let j = 0; j < nNum; j++) chunk.num[r * nNum + j] = this.numValue(j, nums[j]![i]!);
+        for (let c = 0; c < nCat; c++) chunk.cat[r * nCat + c] = this.catUnit(c, cats[c]![i]!);
+        chunk.response[r] = response[i]!;
+        chunk.weight[r] = weights[i]!;
+        chunk.offset[r] = offsets[i]!;
+        chunk.row[r] = i;
+      }
+    }
+    return new PackedRows(this.layout, chunks, nrow - rows.length, warnings);
+  }
+
+  /** Scoring: packs every row (missing_values_handling has no effect at scoring). */
+  transform(frame: FrameLike, opts: Omit<PackOptions, 'training'> = {}): PackedRows {
+    return this.packRows(frame, { ...opts, training: false });
+  }
+
+  /** Response per row in training units (class index for classification); NaN when NA or absent. */
+  private responseValues(frame: FrameLike, warnings: string[]): Float64Array {
+    const out = new Float64Array(frame.nrow).fill(NaN);
+    const r = this.response;
+    if (r === null || !hasColumn(frame, r.column)) return out;
+    const c = frame.col(r.column);
+    if (r.kind === 'categorical') {
+      const { codes, unseen } = codesInDomain(c, r.domain!);
+      if (unseen.length > 0) warnings.push(msg.unseenLevels(r.column, unseen));
+      for (let i = 0; i < out.length; i++) if (codes[i]! >= 0) out[i] = codes[i]!;
+      return out;
+    }
+    if (!isNumericType(c.type)) throw new AquiferError('BAD_COLUMN', msg.numericWasCategorical(r.column, c.type), { subject: r.column });
+    const y = c.toFloat64();
+    for (let i = 0; i < out.length; i++) out[i] = r.standardized ? (y[i]! - r.norm_resp_sub) * r.norm_resp_mul : y[i]!;
+    return out;
+  }
+
+  private extraColumn(frame: FrameLike, name: string | null, fill: number): Float64Array {
+    if (name === null) return new Float64Array(frame.nrow).fill(fill);
+    if (!hasColumn(frame, name)) {
+      if (name === this.params.offset_column) throw new AquiferError('BAD_COLUMN', msg.missingOffset(name), { subject: name });
+      return new Float64Array(frame.nrow).fill(fill);
+    }
+    return frame.col(name).toFloat64();
+  }
+}
