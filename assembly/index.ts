@@ -2,6 +2,8 @@
 // Built four ways (relaxed-mt, simd-mt, simd-st, scalar-st) plus a debug build: see asconfig.json.
 
 export * from './vec_f32';
+export * from './act_f32';
+export * from './output_f32';
 
 /** First byte the host may allocate: below it lie reserved low memory and any static data. */
 export function heap_base(): usize {

@@ -5,6 +5,8 @@
 import type { KernelContext } from '../wasm/instance';
 import type { Random } from '../util/random';
 import { vecKernels } from './vec';
+import { actKernels } from './act';
+import { outputKernels } from './output';
 
 export interface KernelCase {
   /** e.g. 'n=17' or '17x5x3' */
@@ -27,6 +29,8 @@ export interface KernelEntry {
 
 export const KERNELS: readonly KernelEntry[] = [
   ...vecKernels,
+  ...actKernels,
+  ...outputKernels,
 ];
 
 export function kernelByOp(op: string): KernelEntry {
