@@ -27,32 +27,21 @@ function requireColumn(frame: FrameLike, param: string, name: string): void {
   }
 }
 
-/** The non-NA values of `c` are all equal (true too when there are none). */
-function isConstant(c: Column): boolean {
-  const n = c.length;
+/** Whether `c` has no non-NA value, and whether its non-NA values are all equal (true when none). */
+function constancy(c: Column): { allNA: boolean; constant: boolean } {
   const codes = c.codes;
-  if (codes !== undefined) {
-    let first = -1;
-    for (let i = 0; i < n; i++) {
-      const v = codes[i]!;
-      if (v < 0) continue;
-      if (first < 0) first = v; else if (v !== first) return false;
-    }
-    return true;
+  const values: ArrayLike<number> = codes ?? c.toFloat64();
+  const isNA = codes !== undefined ? (v: number) => v < 0 : (v: number) => v !== v;
+  let first = NaN, seen = false;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (isNA(v)) continue;
+    if (!seen) { first = v; seen = true; } else if (v !== first) return { allNA: false, constant: false };
   }
-  let first = NaN;
-  for (let i = 0; i < n; i++) {
-    const v = c.at(i);
-    if (v !== v) continue;
-    if (first !== first) first = v; else if (v !== first) return false;
-  }
-  return true;
+  return { allNA: !seen, constant: true };
 }
 
-function allNA(c: Column): boolean {
-  for (let i = 0; i < c.length; i++) if (!c.isNA(i)) return false;
-  return true;
-}
+const isConstant = (c: Column) => constancy(c).constant;
 
 function checkResponse(frame: FrameLike, y: string): ColumnSelection['response'] {
   const c = frame.col(y);
@@ -121,9 +110,10 @@ export function selectColumns(frame: FrameLike, p: ResolvedParams): ColumnSelect
   for (const name of frame.names) {
     if (special.has(name) || (wanted !== null && !wanted.has(name))) continue;
     const c = frame.col(name);
-    if (c.type === 'string') dropped.push({ column: name, reason: 'string' });
-    else if (p.ignore_const_cols && allNA(c)) dropped.push({ column: name, reason: 'all_na' });
-    else if (p.ignore_const_cols && isConstant(c)) dropped.push({ column: name, reason: 'constant' });
+    if (c.type === 'string') { dropped.push({ column: name, reason: 'string' }); continue; }
+    const k = p.ignore_const_cols ? constancy(c) : { allNA: false, constant: false };
+    if (k.allNA) dropped.push({ column: name, reason: 'all_na' });
+    else if (k.constant) dropped.push({ column: name, reason: 'constant' });
     else predictors.push(name);
   }
   if (dropped.length > 0) warnings.push(msg.droppedColumns(dropped.map((d) => d.column)));

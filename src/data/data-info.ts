@@ -198,8 +198,10 @@ export class DataInfo {
     const cats = this.categoricals.map((f) => reader.categorical(f));
     const nums = this.numerics.map((f) => reader.numeric(f));
     const keep = opts.training && this.params.missing_values_handling === 'Skip' ? completeRows(nrow, cats, nums) : null;
-    const rows: number[] = [];
-    for (let i = 0; i < nrow; i++) if (keep === null || keep[i]) rows.push(i);
+    let kept = 0;
+    for (let i = 0; i < nrow; i++) if (keep === null || keep[i]) kept++;
+    const rows = new Int32Array(kept);
+    for (let i = 0, k = 0; i < nrow; i++) if (keep === null || keep[i]) rows[k++] = i;
     const warnings = reader.warnings();
     const response = this.responseValues(frame, warnings);
     const weights = this.extraColumn(frame, this.params.weights_column, 1);
@@ -212,10 +214,21 @@ export class DataInfo {
     const chunks = allocateChunks(this.layout, rows.length, chunkRows, opts.shared ?? true);
     const { nNum, nCat } = this.layout;
     for (const chunk of chunks) {
-      for (let r = 0; r < chunk.nrows; r++) {
-        const i = rows[chunk.start + r]!;
-        for (let j = 0; j < nNum; j++) chunk.num[r * nNum + j] = this.numValue(j, nums[j]![i]!);
-        for (let c = 0; c < nCat; c++) chunk.cat[r * nCat + c] = this.catUnit(c, cats[c]![i]!);
+      const n = chunk.nrows, at = chunk.start;
+      // Column by column: each source array is read in order (the chunk is written with a stride).
+      for (let j = 0; j < nNum; j++) {
+        const src = nums[j]!, mean = this.numMeans[j]!, sub = this.normSub[j]!, mul = this.normMul[j]!;
+        for (let r = 0; r < n; r++) {
+          const x = src[rows[at + r]!]!;
+          chunk.num[r * nNum + j] = ((x !== x ? mean : x) - sub) * mul;
+        }
+      }
+      for (let c = 0; c < nCat; c++) {
+        const src = cats[c]!;
+        for (let r = 0; r < n; r++) chunk.cat[r * nCat + c] = this.catUnit(c, src[rows[at + r]!]!);
+      }
+      for (let r = 0; r < n; r++) {
+        const i = rows[at + r]!;
         chunk.response[r] = response[i]!;
         chunk.weight[r] = weights[i]!;
         chunk.offset[r] = offsets[i]!;
