@@ -1,0 +1,170 @@
+// Where importFile's bytes come from: a local path (Node), an http(s) URL, or a Blob/File, and
+// what wraps them: gzip or a single-entry zip, detected by magic bytes rather than by the name.
+// Every source can be read again from the start (the parser's second pass needs that).
+
+import { AquiferError } from '../util/errors';
+import { unzipSingleEntry } from './zip';
+
+export interface ByteSource {
+  /** What error messages call the input: the path, URL or file name as given. */
+  name: string;
+  /** Size in bytes when known before reading (local file, Blob). */
+  size?: number;
+  /** A fresh pass over the bytes, from the start. */
+  chunks(): AsyncIterable<Uint8Array>;
+  /** Random access to the bytes (zip needs its central directory, at the end). */
+  blob(): Promise<Blob>;
+}
+
+export interface TextSource {
+  name: string;
+  /** Bytes of text, when known up front (a plain, uncompressed file). */
+  size?: number;
+  compression: 'none' | 'gzip' | 'zip';
+  /** A fresh pass over the decompressed bytes. */
+  chunks(): AsyncIterable<Uint8Array>;
+}
+
+export async function openSource(source: string | URL | Blob): Promise<ByteSource> {
+  if (typeof Blob !== 'undefined' && source instanceof Blob) return blobSource(source, (source as File).name || 'blob');
+  const url = source instanceof URL ? source : typeof source === 'string' && /^[a-z][a-z0-9+.-]*:\/\//i.test(source) ? new URL(source) : null;
+  if (url !== null && (url.protocol === 'http:' || url.protocol === 'https:')) return urlSource(url, String(source));
+  if (url !== null && url.protocol !== 'file:')
+    throw new AquiferError('FILE_ERROR', `cannot read '${String(source)}': only local paths, file:, http: and https: URLs, and Blobs are supported`, { subject: String(source) });
+  if (typeof source !== 'string' && url === null)
+    throw new AquiferError('BAD_PARAMETER', `importFile needs a path, a URL or a Blob, not ${source === null ? 'null' : typeof source}`, { subject: 'source' });
+  const isNode = typeof process !== 'undefined' && typeof process.versions?.node === 'string';
+  if (!isNode)
+    throw new AquiferError('RUNTIME_UNSUPPORTED', `cannot read the local path '${String(source)}' outside Node; pass a URL or a File/Blob`, { subject: String(source) });
+  const { pathSource } = await import('./source-node');
+  return pathSource(url ?? (source as string), String(source));
+}
+
+function blobSource(blob: Blob, name: string): ByteSource {
+  return { name, size: blob.size, chunks: () => streamChunks(blob.stream()), blob: async () => blob };
+}
+
+function urlSource(url: URL, name: string): ByteSource {
+  const get = async (): Promise<Response> => {
+    let res: Response;
+    try {
+      res = await fetch(url);
+    } catch (e) {
+      throw new AquiferError('FILE_ERROR', `cannot fetch '${name}': ${(e as Error).message}`, { subject: name, cause: e });
+    }
+    if (!res.ok) throw new AquiferError('FILE_ERROR', `cannot fetch '${name}': HTTP ${res.status} ${res.statusText}`, { subject: name });
+    return res;
+  };
+  return {
+    name,
+    chunks: async function* () {
+      const res = await get();
+      if (res.body === null) return;
+      yield* streamChunks(res.body);
+    },
+    blob: async () => (await get()).blob(),
+  };
+}
+
+/** Reads a web ReadableStream with a reader (async iteration of streams is not everywhere yet). */
+export async function* streamChunks(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const reader = stream.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      if (value.length > 0) yield value;
+    }
+  } finally {
+    reader.releaseLock();
+  }
+}
+
+function toReadable(chunks: AsyncIterable<Uint8Array>): ReadableStream<Uint8Array> {
+  const it = chunks[Symbol.asyncIterator]();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const r = await it.next();
+      if (r.done) controller.close(); else controller.enqueue(r.value);
+    },
+    async cancel(reason) { await it.return?.(reason); },
+  });
+}
+
+/** Decompresses with the platform's DecompressionStream (Node >= 18, all current browsers). */
+export function inflate(chunks: AsyncIterable<Uint8Array>, format: 'gzip' | 'deflate-raw', name: string): AsyncGenerator<Uint8Array> {
+  const out = toReadable(chunks).pipeThrough(new DecompressionStream(format) as unknown as ReadableWritablePair<Uint8Array, Uint8Array>);
+  return (async function* () {
+    try {
+      yield* streamChunks(out);
+    } catch (e) {
+      if (e instanceof AquiferError) throw e;
+      throw new AquiferError('FILE_ERROR', `'${name}' is not a valid ${format === 'gzip' ? 'gzip' : 'zip'} file: ${(e as Error).message}`, { subject: name, cause: e });
+    }
+  })();
+}
+
+/** The first bytes of a source (for magic numbers), reading as little as possible. */
+async function head(src: ByteSource, n: number): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  let have = 0;
+  const it = src.chunks()[Symbol.asyncIterator]();
+  try {
+    while (have < n) {
+      const r = await it.next();
+      if (r.done) break;
+      parts.push(r.value); have += r.value.length;
+    }
+  } finally {
+    await it.return?.(undefined);
+  }
+  return concat(parts).subarray(0, n);
+}
+
+export function concat(parts: Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0]!;
+  const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
+  let o = 0;
+  for (const p of parts) { out.set(p, o); o += p.length; }
+  return out;
+}
+
+/** Wraps a byte source in the decompression its magic bytes call for. */
+export async function openText(src: ByteSource): Promise<TextSource> {
+  const magic = await head(src, 4);
+  if (magic[0] === 0x1f && magic[1] === 0x8b)
+    return { name: src.name, size: await gzipSize(src), compression: 'gzip', chunks: () => inflate(src.chunks(), 'gzip', src.name) };
+  if (magic[0] === 0x50 && magic[1] === 0x4b && (magic[2] === 3 || magic[2] === 5)) {
+    const blob = await src.blob();
+    const entry = await unzipSingleEntry(blob, src.name);
+    return { name: `${src.name}!${entry.name}`, size: entry.size, compression: 'zip', chunks: entry.chunks };
+  }
+  const other = otherFormat(magic);
+  if (other !== null)
+    throw new AquiferError('FILE_ERROR', `'${src.name}' looks like ${other}, which importFile does not read; give it CSV or TSV (plain, .gz or .zip)`, { subject: src.name });
+  return { name: src.name, size: src.size, compression: 'none', chunks: () => src.chunks() };
+}
+
+/**
+ * The uncompressed size from a gzip trailer (ISIZE, RFC 1952: the size mod 2^32, of the last
+ * member), when the compressed size is known and small enough for it to be unambiguous. It only
+ * sizes the parser's first allocation, so a wrong value costs memory, never correctness.
+ */
+async function gzipSize(src: ByteSource): Promise<number | undefined> {
+  if (src.size === undefined || src.size < 18 || src.size >= 2 ** 32) return undefined;
+  const tail = new DataView(await (await src.blob()).slice(src.size - 4).arrayBuffer());
+  const isize = tail.getUint32(0, true);
+  return isize >= src.size ? isize : undefined;
+}
+
+function otherFormat(m: Uint8Array): string | null {
+  const s = String.fromCharCode(...m);
+  if (s.startsWith('BZh')) return 'a bzip2 file';
+  if (m[0] === 0xfd && s.slice(1, 4) === '7zX') return 'an xz file';
+  if (m[0] === 0x28 && m[1] === 0xb5 && m[2] === 0x2f && m[3] === 0xfd) return 'a zstd file';
+  if (s === 'PAR1') return 'a Parquet file';
+  if (s === 'ARRO') return 'an Arrow file';
+  if (m[0] === 0x37 && m[1] === 0x7a && m[2] === 0xbc && m[3] === 0xaf) return 'a 7-zip file';
+  if ((m[0] === 0xff && m[1] === 0xfe) || (m[0] === 0xfe && m[1] === 0xff)) return 'UTF-16 text';
+  return null;
+}
