@@ -7,6 +7,7 @@ import type { Random } from '../util/random';
 import { vecKernels } from './vec';
 import { actKernels } from './act';
 import { outputKernels } from './output';
+import { gemmKernels } from './gemm';
 
 export interface KernelCase {
   /** e.g. 'n=17' or '17x5x3' */
@@ -31,6 +32,7 @@ export const KERNELS: readonly KernelEntry[] = [
   ...vecKernels,
   ...actKernels,
   ...outputKernels,
+  ...gemmKernels,
 ];
 
 export function kernelByOp(op: string): KernelEntry {
