@@ -47,7 +47,25 @@ const TYPE_NAMES: Record<string, ColumnType> = {
 
 export async function importFile(source: string | URL | Blob, options: ImportOptions = {}): Promise<Frame> {
   checkOptions(options);
-  const text = await openText(await openSource(source));
+  return parseText(await openText(await openSource(source)), options);
+}
+
+/**
+ * CSV already in memory: a string, bytes, or a list of byte chunks (read in that order; the
+ * split points are arbitrary). `name` is what error messages call it.
+ */
+export async function parseCSV(input: string | Uint8Array | readonly Uint8Array[], options: ImportOptions & { name?: string } = {}): Promise<Frame> {
+  checkOptions(options);
+  const chunks = typeof input === 'string' ? [new TextEncoder().encode(input)] : input instanceof Uint8Array ? [input] : input;
+  const size = chunks.reduce((s, c) => s + c.length, 0);
+  const text: TextSource = {
+    name: options.name ?? 'CSV text', size, compression: 'none',
+    chunks: async function* () { yield* chunks; },
+  };
+  return parseText(text, options);
+}
+
+async function parseText(text: TextSource, options: ImportOptions): Promise<Frame> {
   const reader = text.chunks()[Symbol.asyncIterator]();
   try {
     return await parseAll(text, reader, options);

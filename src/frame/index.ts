@@ -6,5 +6,5 @@ export type { ColumnSummary } from './describe';
 export type { NumericArray } from './storage';
 export type { CSVWriteOptions } from './csv-writer';
 export { DEFAULT_NA_STRINGS } from './na';
-export { importFile, type ImportOptions } from './import';
+export { importFile, parseCSV, type ImportOptions } from './import';
 export { loadMnist, mnistFrame, type MnistOptions } from './mnist';
