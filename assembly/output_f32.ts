@@ -147,3 +147,99 @@ export function softmax_quadratic_rows_f32(Z: usize, P: usize, D: usize, rows: i
     if (top >= 0) store<f32>(d + (<usize>top << 2), (w * (top == t ? -rtop : ptop)) * (ptop * rtop));
   }
 }
+
+// -------------------------------------------------------------------------------------------------
+// Regression (linear output f in link space, one value per row)
+
+/** H2O's capped exponential E(x) = min(1e19, e^x) (DIST LogExpUtil): keeps log-link gradients finite. */
+const EXP_CAP: f32 = 1e19;
+
+// @ts-ignore: decorator
+@inline function capexp4(x: v128): v128 {
+  return f32x4.pmin(exp4(x), f32x4.splat(EXP_CAP)); // pmin(a, cap) = cap < a ? cap : a: NaN stays NaN
+}
+
+// @ts-ignore: decorator
+@inline function capexp(x: f32): f32 {
+  const e = expf32(x);
+  return EXP_CAP < e ? EXP_CAP : e;
+}
+
+// Distribution codes of reg_grad_f32, and what its parameter p is:
+//   0 gaussian   1 poisson   2 gamma   3 tweedie (p = tweedie_power, in (1, 2))
+//   4 laplace    5 quantile (p = quantile_alpha)   6 huber (p = Δ; 1 during training)
+// δ = ∂d(y, linkInv(f))/∂f from h2o-training.md §3.3 (log link for poisson, gamma, tweedie).
+
+// @ts-ignore: decorator
+@inline function reg_grad4(dist: i32, f: v128, y: v128, p: f32): v128 {
+  const one = f32x4.splat(1), two = f32x4.splat(2);
+  switch (dist) {
+    case 1: return f32x4.mul(two, f32x4.sub(capexp4(f), y));
+    case 2: return f32x4.mul(two, f32x4.sub(one, f32x4.mul(y, capexp4(f32x4.neg(f)))));
+    case 3: {
+      const a = capexp4(f32x4.mul(f32x4.splat(2 - p), f)), b = capexp4(f32x4.mul(f32x4.splat(1 - p), f));
+      return f32x4.mul(two, f32x4.sub(a, f32x4.mul(y, b)));
+    }
+    case 4: return v128.bitselect(one, f32x4.splat(-1), f32x4.gt(f, y));
+    case 5: return v128.bitselect(f32x4.splat(-p), f32x4.splat(1 - p), f32x4.gt(y, f));
+    case 6: {
+      const r = f32x4.sub(f, y);
+      const outer = v128.bitselect(f32x4.splat(2 * p), f32x4.splat(-2 * p), f32x4.ge(r, f32x4.splat(0)));
+      return v128.bitselect(f32x4.mul(two, r), outer, f32x4.le(f32x4.abs(r), f32x4.splat(p)));
+    }
+    default: return f32x4.mul(two, f32x4.sub(f, y));
+  }
+}
+
+// @ts-ignore: decorator
+@inline function reg_grad(dist: i32, f: f32, y: f32, p: f32): f32 {
+  switch (dist) {
+    case 1: return 2 * (capexp(f) - y);
+    case 2: return 2 * (1 - y * capexp(-f));
+    case 3: return 2 * (capexp((2 - p) * f) - y * capexp((1 - p) * f));
+    case 4: return f > y ? <f32>1 : <f32>-1;
+    case 5: return y > f ? -p : 1 - p;
+    case 6: {
+      const r = f - y;
+      return abs<f32>(r) <= p ? 2 * r : (r >= 0 ? 2 * p : -2 * p);
+    }
+    default: return 2 * (f - y);
+  }
+}
+
+/** D = w·δ(F, Y) for distribution `dist` (codes above) with parameter p; W = 0 means all weights 1.
+ *  D may equal F or Y. */
+export function reg_grad_f32(F: usize, Y: usize, W: usize, D: usize, n: i32, dist: i32, p: f32): void {
+  assert(dist >= 0 && dist <= 6, 'reg_grad_f32: unknown distribution code');
+  let i = 0;
+  if (ASC_FEATURE_SIMD) {
+    for (; i + 4 <= n; i += 4) {
+      const o = <usize>i << 2;
+      let g = reg_grad4(dist, v128.load(F + o), v128.load(Y + o), p);
+      if (W) g = f32x4.mul(g, v128.load(W + o));
+      v128.store(D + o, g);
+    }
+  }
+  for (; i < n; i++) {
+    const o = <usize>i << 2;
+    let g = reg_grad(dist, load<f32>(F + o), load<f32>(Y + o), p);
+    if (W) g *= load<f32>(W + o);
+    store<f32>(D + o, g);
+  }
+}
+
+/** MU = E(F) = min(1e19, e^F): the log link's inverse (poisson, gamma, tweedie predictions).
+ *  MU may equal F. */
+export function linkinv_log_f32(F: usize, MU: usize, n: i32): void {
+  let i = 0;
+  if (ASC_FEATURE_SIMD) {
+    for (; i + 4 <= n; i += 4) {
+      const o = <usize>i << 2;
+      v128.store(MU + o, capexp4(v128.load(F + o)));
+    }
+  }
+  for (; i < n; i++) {
+    const o = <usize>i << 2;
+    store<f32>(MU + o, capexp(load<f32>(F + o)));
+  }
+}

@@ -52,6 +52,8 @@ export class CsvRowParser {
   readonly times: TimeBuilder[] = [];
 
   private readonly kinds: Int32Array;
+  /** 1 where unquoted fields may take the numeric fast path (a numeric column without numeric NA tokens). */
+  private readonly fast: Uint8Array;
   private readonly ncol: number;
   // Rows [blockBase, blockEnd) go to the current block of every builder.
   private blockIndex = -1;
@@ -71,6 +73,8 @@ export class CsvRowParser {
     this.ncol = columns.length;
     this.line = startLine;
     this.kinds = Int32Array.from(columns, (c) => c.kind);
+    // A user NA token such as -999 must be seen before the digits are taken as a number.
+    this.fast = Uint8Array.from(columns, (c) => +(c.kind === FieldKind.Numeric && ![...c.na].some((t) => parseNumber(t.trim()) === parseNumber(t.trim()))));
     this.wrong = columns.map(() => false);
     columns.forEach((c, j) => {
       if (c.kind === FieldKind.Numeric) this.numeric[j] = new NumericBuilder();
@@ -86,7 +90,7 @@ export class CsvRowParser {
    * left for the next call; the return value is the offset of the first byte not consumed.
    */
   parse(buf: Uint8Array, p: number, end: number, final: boolean): number {
-    const sep = this.sep, quote = this.quote, ncol = this.ncol, kinds = this.kinds;
+    const sep = this.sep, quote = this.quote, ncol = this.ncol, fast = this.fast;
     let row = this.rows, line = this.line, blockBase = this.blockBase, blockEnd = this.blockEnd;
     rows: while (p < end) {
       let c = buf[p]!;
@@ -124,7 +128,7 @@ export class CsvRowParser {
           if (j < ncol) this.quoted(j, buf, p + 1, r, escaped, off, row, line);
         } else {
           q = -1;
-          if (kinds[j] === FieldKind.Numeric && j < ncol) q = this.fastNumber(j, buf, p, end, final, off, line);
+          if (fast[j] === 1) q = this.fastNumber(j, buf, p, end, final, off, line);
           if (q === -2) { this.undo(off, j); p = rowStart; line = rowLine; break rows; }
           if (q < 0) {
             q = p;

@@ -7,6 +7,7 @@ import type { Random } from '../util/random';
 import { vecKernels } from './vec';
 import { actKernels } from './act';
 import { outputKernels } from './output';
+import { dropoutKernels } from './dropout';
 import { gemmKernels } from './gemm';
 
 export interface KernelCase {
@@ -32,6 +33,7 @@ export const KERNELS: readonly KernelEntry[] = [
   ...vecKernels,
   ...actKernels,
   ...outputKernels,
+  ...dropoutKernels,
   ...gemmKernels,
 ];
 
