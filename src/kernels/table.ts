@@ -7,6 +7,7 @@ import type { Random } from '../util/random';
 import { vecKernels } from './vec';
 import { actKernels } from './act';
 import { outputKernels } from './output';
+import { rowstepKernels } from './rowstep-table';
 import { dropoutKernels } from './dropout';
 import { gemmKernels } from './gemm';
 
@@ -33,6 +34,7 @@ export const KERNELS: readonly KernelEntry[] = [
   ...vecKernels,
   ...actKernels,
   ...outputKernels,
+  ...rowstepKernels,
   ...dropoutKernels,
   ...gemmKernels,
 ];
