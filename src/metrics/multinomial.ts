@@ -9,7 +9,7 @@
 import { AquiferError } from '../util/errors';
 import { confusionMatrix, type ConfusionMatrix } from './confusion-matrix';
 import { DEFAULT_MAX_HIT_RATIO_K, HitCounter } from './hit-ratios';
-import { checkLength, checkWeights, weightAt, type Numbers } from './inputs';
+import { checkWeights, weightAt, type Numbers } from './inputs';
 import { msg } from './messages';
 import { rSquared, weightedSigma } from './r-squared';
 
