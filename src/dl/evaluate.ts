@@ -1,0 +1,47 @@
+// Metrics of a scored frame: the network's outputs (probabilities, or f in link space) against the
+// packed responses, weighted by the packed weights, in the response's own units.
+
+import type { PackedRows } from '../data/training-rows';
+import type { DataInfo } from '../data/data-info';
+import { binomialMetrics, multinomialMetrics, regressionMetrics, type BinomialMetrics, type MultinomialMetrics, type RegressionMetrics } from '../metrics';
+import { linkInverse, type RegressionDistribution } from './distribution';
+
+export type ModelMetrics =
+  | ({ kind: 'binomial' } & BinomialMetrics)
+  | ({ kind: 'multinomial' } & MultinomialMetrics)
+  | ({ kind: 'regression' } & RegressionMetrics);
+
+export interface EvaluateOptions {
+  distribution: RegressionDistribution;
+  tweedie_power: number;
+  quantile_alpha: number;
+  huber_alpha: number;
+  max_hit_ratio_k: number;
+}
+
+/** Responses and weights of every packed row, in row order. */
+export function packedTargets(rows: PackedRows): { y: Float64Array; w: Float64Array } {
+  const y = new Float64Array(rows.nrows), w = new Float64Array(rows.nrows);
+  for (const c of rows.chunks) for (let r = 0; r < c.nrows; r++) { y[c.start + r] = c.response[r]!; w[c.start + r] = c.weight[r]!; }
+  return { y, w };
+}
+
+/** Regression predictions in the response's units: un-standardize, then the inverse link. */
+export function regressionPredictions(f: Float32Array, info: DataInfo, distribution: RegressionDistribution): Float64Array {
+  return Float64Array.from(f, (v) => linkInverse(distribution, info.unstandardizeResponse(v)));
+}
+
+export function evaluate(out: Float32Array, rows: PackedRows, info: DataInfo, o: EvaluateOptions): ModelMetrics {
+  const { y, w } = packedTargets(rows);
+  const K = info.nclasses;
+  const domain = info.responseDomain ?? undefined;
+  if (domain && K === 2) {
+    const p1 = new Float64Array(rows.nrows);
+    for (let i = 0; i < rows.nrows; i++) p1[i] = out[2 * i + 1]!;
+    return { kind: 'binomial', ...binomialMetrics({ y, p1, weights: w, domain }) };
+  }
+  if (domain) return { kind: 'multinomial', ...multinomialMetrics({ y, probs: Float64Array.from(out), K, weights: w, domain, max_hit_ratio_k: o.max_hit_ratio_k }) };
+  const pred = regressionPredictions(out, info, o.distribution);
+  const actual = Float64Array.from(y, (v) => info.unstandardizeResponse(v));
+  return { kind: 'regression', ...regressionMetrics({ y: actual, pred, weights: w, distribution: o.distribution, tweedie_power: o.tweedie_power, quantile_alpha: o.quantile_alpha, huber_alpha: o.huber_alpha }) };
+}
