@@ -113,7 +113,8 @@ export class CsvRowParser {
             }
             const b = buf[r]!;
             if (b === quote) {
-              if (r + 1 === end && !final) { this.undo(off, j); p = rowStart; line = rowLine; break rows; }
+              // A quote just before `end` meets the sentinel here and ends the field; the field
+              // then runs into `end` and the row is retried with the next chunk (see below).
               if (buf[r + 1] === quote) { escaped = true; r += 2; continue; }
               break;
             }
