@@ -8,7 +8,7 @@ import { isAquiferError } from '../../src/util/errors';
 interface Entry { name: string; data: string; method?: 0 | 8; descriptor?: boolean }
 
 /** A zip archive per APPNOTE 4.3: local headers + data (+ descriptors), central directory, EOCD. */
-function makeZip(entries: Entry[]): Uint8Array {
+function makeZip(entries: Entry[]): Uint8Array<ArrayBuffer> {
   const enc = new TextEncoder();
   const out: number[] = [];
   const central: number[] = [];
