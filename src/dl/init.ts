@@ -8,7 +8,7 @@ import type { ParamLayout } from './network';
 export type InitialWeightDistribution = 'UniformAdaptive' | 'Uniform' | 'Normal';
 
 export interface InitOptions {
-  seed: number;
+  seed: number | bigint;
   initial_weight_distribution: InitialWeightDistribution;
   initial_weight_scale: number;
 }

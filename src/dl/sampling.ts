@@ -29,7 +29,7 @@ const MASK64 = (1n << 64n) - 1n;
 
 /** Rows for one iteration that trains on `samples` rows: per chunk, ceil(φ) passes with
  *  Bernoulli(φ/passes) thinning over a seeded permutation when sampling or shuffling (§5.4). */
-export function planIteration(data: PackedRows, samples: number, o: { shuffle: boolean; seed: number; iteration: number; processed: number; threads: number; pieceRows: number }): IterationPlan {
+export function planIteration(data: PackedRows, samples: number, o: { shuffle: boolean; seed: number | bigint; iteration: number; processed: number; threads: number; pieceRows: number }): IterationPlan {
   const phi = samples / data.nrows;
   const repeats = Math.ceil(phi), f = phi / repeats;
   const sample = f < 0.999 || o.shuffle;

@@ -17,7 +17,7 @@ import type { StepConfig } from './stepper';
 
 export interface TrainerParams {
   epochs: number;
-  seed: number;
+  seed: number | bigint;
   reproducible: boolean;
   mini_batch_size: number;
   adaptive_rate: boolean;
@@ -151,7 +151,6 @@ export async function runTraining(t: TrainInput): Promise<TrainOutcome> {
         await job.seed(Array.from({ length: job.threads }, () => rng.state().map(() => rng.nextU32())));
         const cursor = plan.pieces.map(() => 0);
         let aborted = false;
-        const iterStart = performance.now();
         while (cursor.some((c, w) => c < plan.pieces[w]!.length)) {
           const round = plan.pieces.map((list, w) => {
             const take = [];
@@ -167,7 +166,6 @@ export async function runTraining(t: TrainInput): Promise<TrainOutcome> {
           if (t.signal?.aborted) { aborted = true; break; }
           if (p.max_runtime_secs > 0 && performance.now() - start > p.max_runtime_secs * 1000) break;
         }
-        void iterStart;
         if (aborted) { stopped = 'aborted'; break; }
 
         const epochs = samples / nrows;
@@ -176,7 +174,9 @@ export async function runTraining(t: TrainInput): Promise<TrainOutcome> {
         const since = now - lastScoreStart;
         const duty = since > 0 ? (lastScoreEnd - lastScoreStart) / since : 0;
         const timeUp = p.max_runtime_secs > 0 && now > p.max_runtime_secs * 1000;
-        if (!keepRunning || p.score_each_iteration || (since > p.score_interval * 1000 && duty < p.score_duty_cycle) || timeUp) {
+        // H2O's timestamps start at 0, so its first iteration is always scored.
+        const first = history.length === 0;
+        if (first || !keepRunning || p.score_each_iteration || (since > p.score_interval * 1000 && duty < p.score_duty_cycle) || timeUp) {
           lastScoreStart = now;
           progress('scoring');
           const ev = await score();

@@ -1,0 +1,55 @@
+// new DeepLearningEstimator(params).train({ x, y, training_frame, validation_frame }): H2O's
+// Deep Learning. After train() the estimator is the model (predict, metrics, history), as in
+// H2O's Python API.
+
+import { AquiferError } from '../util/errors';
+import { Frame } from '../frame';
+import { resolveParameterName, type DeepLearningInput } from './params';
+import { prepare } from './setup';
+import { runTraining, type Progress } from './trainer';
+import { DeepLearningModel } from './model';
+
+export interface TrainArgs {
+  x?: string[];
+  y?: string;
+  training_frame: Frame;
+  validation_frame?: Frame;
+  /** Called after every round of rows and at every scoring event. */
+  onProgress?: (p: Progress) => void;
+  /** Aborting stops training cleanly and keeps the model as of the last scoring event. */
+  signal?: AbortSignal;
+}
+
+export class DeepLearningEstimator extends DeepLearningModel {
+  private readonly input: DeepLearningInput;
+
+  constructor(params: DeepLearningInput = {}) {
+    super();
+    if (params === null || typeof params !== 'object') throw new AquiferError('BAD_PARAMETER', 'parameters must be an object');
+    for (const key of Object.keys(params)) resolveParameterName(key); // unknown names fail here, with a did-you-mean
+    this.input = { ...params };
+  }
+
+  async train(args: TrainArgs): Promise<DeepLearningModel> {
+    if (!args || !(args.training_frame instanceof Frame)) {
+      throw new AquiferError('BAD_PARAMETER', 'train() needs training_frame: a Frame (importFile, Frame.fromArrays, ...)', { subject: 'training_frame' });
+    }
+    if (args.validation_frame !== undefined && !(args.validation_frame instanceof Frame)) {
+      throw new AquiferError('BAD_PARAMETER', 'validation_frame must be a Frame', { subject: 'validation_frame' });
+    }
+    const started = performance.now();
+    const input = { ...this.input, ...(args.y !== undefined ? { y: args.y } : {}), ...(args.x !== undefined ? { x: args.x } : {}) } as DeepLearningInput;
+    const prep = await prepare(input, args.training_frame, args.validation_frame);
+    const outcome = await runTraining({
+      params: prep.params as never, cfg: prep.cfg, layout: prep.layout, info: prep.info, evalOpts: prep.evalOpts,
+      train: prep.train, trainScore: prep.trainScore, valid: prep.valid, build: prep.build, threads: prep.threads,
+      onProgress: args.onProgress, signal: args.signal,
+    });
+    this.trained = {
+      params: prep.params, info: prep.info, layout: prep.layout, cfg: prep.cfg, evalOpts: prep.evalOpts, theta: outcome.theta,
+      outcome, build: prep.build, threads: prep.threads, warnings: [...prep.warnings, ...outcome.warnings],
+      hasValidation: prep.valid !== undefined, runTimeMs: performance.now() - started,
+    };
+    return new DeepLearningModel(this.trained);
+  }
+}

@@ -1,0 +1,143 @@
+// A trained Deep Learning model: parameters, preprocessing, network, history and metrics, with
+// H2O's accessors. Scoring new frames runs the same forward pass as training's scoring events.
+
+import { AquiferError } from '../util/errors';
+import { Frame } from '../frame';
+import { Column } from '../frame/column';
+import type { DataInfo } from '../data/data-info';
+import type { EffectiveParameters } from './params';
+import type { ParamLayout } from './network';
+import type { StepConfig } from './stepper';
+import type { BuildName } from '../wasm/runtime';
+import type { ScoringEvent, TrainOutcome } from './trainer';
+import { evaluate, regressionPredictions, type EvaluateOptions, type ModelMetrics } from './evaluate';
+import { historyTable, type HistoryRow } from './history';
+import { TrainingJob } from './job';
+import type { PackedRows } from '../data/training-rows';
+import type { ConfusionMatrix } from '../metrics';
+
+export interface MetricsChoice { train?: boolean; valid?: boolean }
+
+export interface ModelState {
+  params: EffectiveParameters;
+  info: DataInfo;
+  layout: ParamLayout;
+  cfg: StepConfig;
+  evalOpts: EvaluateOptions;
+  theta: Float32Array;
+  outcome: TrainOutcome;
+  build: BuildName;
+  threads: number;
+  warnings: string[];
+  hasValidation: boolean;
+  runTimeMs: number;
+}
+
+export class DeepLearningModel {
+  protected trained: ModelState | undefined;
+
+  constructor(state?: ModelState) { this.trained = state; }
+
+  protected get state(): ModelState {
+    if (!this.trained) throw new AquiferError('BAD_PARAMETER', 'the model is not trained yet: call train() first', { subject: 'model' });
+    return this.trained;
+  }
+
+  /** The effective parameters: defaults filled in, AUTO resolved. */
+  get params(): EffectiveParameters { return this.state.params; }
+  get dataInfo(): DataInfo { return this.state.info; }
+  get layout(): ParamLayout { return this.state.layout; }
+  get warnings(): string[] { return this.state.warnings; }
+  /** Weights, biases and optimizer state in one arena (see network.ts). */
+  get theta(): Float32Array { return this.state.theta; }
+  get epochs(): number { return this.state.outcome.epochs; }
+  get iterations(): number { return this.state.outcome.iterations; }
+  get samples(): number { return this.state.outcome.samples; }
+  /** Why training ended: 'epochs', 'early_stopping', 'max_runtime_secs' or 'aborted'. */
+  get stoppedBy(): TrainOutcome['stopped'] { return this.state.outcome.stopped; }
+  get runTimeMs(): number { return this.state.runTimeMs; }
+  get execution(): { build: BuildName; threads: number } { return { build: this.state.build, threads: this.state.threads }; }
+
+  private lastEvent(): ScoringEvent {
+    const h = this.state.outcome.history;
+    return h[h.length - 1]!;
+  }
+
+  /** Metrics of the last scoring event on the training sample ({ train: true }, the default) or the
+   *  validation frame ({ valid: true }); or of a new frame. */
+  modelPerformance(choice: MetricsChoice | Frame = {}): ModelMetrics | Promise<ModelMetrics> {
+    if (choice instanceof Frame) return this.scoreMetrics(choice);
+    const ev = this.lastEvent();
+    if (choice.valid) {
+      if (!ev.validation) throw new AquiferError('BAD_PARAMETER', 'this model was trained without a validation_frame', { subject: 'valid' });
+      return ev.validation;
+    }
+    return ev.training!;
+  }
+
+  private metrics(choice: MetricsChoice): ModelMetrics & Record<string, unknown> {
+    return this.modelPerformance(choice) as ModelMetrics & Record<string, unknown>;
+  }
+
+  private num(name: string, choice: MetricsChoice): number {
+    const v = this.metrics(choice)[name];
+    return typeof v === 'number' ? v : NaN;
+  }
+
+  mse(choice: MetricsChoice = {}): number { return this.num('mse', choice); }
+  rmse(choice: MetricsChoice = {}): number { return this.num('rmse', choice); }
+  mae(choice: MetricsChoice = {}): number { return this.num('mae', choice); }
+  r2(choice: MetricsChoice = {}): number { return this.num('r2', choice); }
+  logloss(choice: MetricsChoice = {}): number { return this.num('logloss', choice); }
+  auc(choice: MetricsChoice = {}): number { return this.num('auc', choice); }
+  aucpr(choice: MetricsChoice = {}): number { return this.num('pr_auc', choice); }
+  meanPerClassError(choice: MetricsChoice = {}): number { return this.num('mean_per_class_error', choice); }
+  classificationError(choice: MetricsChoice = {}): number { return this.num('classification_error', choice); }
+  meanResidualDeviance(choice: MetricsChoice = {}): number { return this.num('mean_residual_deviance', choice); }
+  confusionMatrix(choice: MetricsChoice = {}): ConfusionMatrix | null { return (this.metrics(choice).cm as ConfusionMatrix | undefined) ?? null; }
+  hitRatios(choice: MetricsChoice = {}): number[] { return (this.metrics(choice).hit_ratios as number[] | undefined) ?? []; }
+
+  /** One row per scoring event, with H2O's columns. */
+  scoringHistory(): HistoryRow[] {
+    const kind = this.lastEvent().training!.kind;
+    return historyTable(this.state.outcome.history, kind, this.state.hasValidation);
+  }
+
+  /** Raw network outputs for a frame: rows × classes probabilities, or f in link space. */
+  private async outputs(frame: Frame): Promise<{ out: Float32Array; rows: PackedRows }> {
+    const s = this.state;
+    const rows = s.info.transform(frame);
+    const job = await TrainingJob.start({ build: s.build, threads: s.threads, layout: s.layout, cfg: s.cfg, batch: 1, reproducible: false, maxScoreRows: rows.nrows });
+    try {
+      job.paramView().set(s.theta);
+      await job.addFrame('score', rows);
+      return { out: await job.score('score'), rows };
+    } finally {
+      await job.close();
+    }
+  }
+
+  private async scoreMetrics(frame: Frame): Promise<ModelMetrics> {
+    const { out, rows } = await this.outputs(frame);
+    return evaluate(out, rows, this.state.info, this.state.evalOpts);
+  }
+
+  /** H2O's prediction frame: `predict`, then one probability column per class named by its level
+   *  (binomial labels use the max-F1 threshold); regression: `predict` in the response's units. */
+  async predict(frame: Frame): Promise<Frame> {
+    const { out, rows } = await this.outputs(frame);
+    const domain = this.state.info.responseDomain;
+    if (!domain) return new Frame([Column.fromNumbers('predict', regressionPredictions(out, this.state.info, this.state.evalOpts.distribution), 'real')]);
+    const K = domain.length, n = rows.nrows;
+    const codes = new Int32Array(n);
+    const probs = domain.map(() => new Float64Array(n));
+    const ev = this.lastEvent();
+    const threshold = K === 2 ? (((ev.validation ?? ev.training) as { threshold?: number }).threshold ?? 0.5) : 0;
+    for (let i = 0; i < n; i++) {
+      let best = 0;
+      for (let k = 0; k < K; k++) { probs[k]![i] = out[i * K + k]!; if (out[i * K + k]! > out[i * K + best]!) best = k; }
+      codes[i] = K === 2 ? (out[i * K + 1]! >= threshold ? 1 : 0) : best;
+    }
+    return new Frame([Column.fromCodes('predict', codes, [...domain]), ...domain.map((level, k) => Column.fromNumbers(level, probs[k]!, 'real'))]);
+  }
+}

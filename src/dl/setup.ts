@@ -1,0 +1,124 @@
+// From user parameters and frames to everything the trainer needs: effective parameters, the
+// fitted DataInfo, packed rows, the network and its step configuration, and the kernel build.
+
+import { AquiferError } from '../util/errors';
+import type { Frame } from '../frame';
+import { DataInfo } from '../data/data-info';
+import type { PackedRows } from '../data/training-rows';
+import { runtimeInfo, type BuildName } from '../wasm/runtime';
+import { resolveParameters, modelParameterCount, MAX_MODEL_PARAMETERS, type DeepLearningInput, type EffectiveParameters } from './params';
+import { layoutNetwork, type Activation, type ParamLayout } from './network';
+import { DISTRIBUTION_CODE, type RegressionDistribution } from './distribution';
+import { sampleRows } from './sampling';
+import type { StepConfig } from './stepper';
+import type { EvaluateOptions } from './evaluate';
+
+export interface Prepared {
+  params: EffectiveParameters;
+  warnings: string[];
+  info: DataInfo;
+  layout: ParamLayout;
+  cfg: StepConfig;
+  evalOpts: EvaluateOptions;
+  train: PackedRows;
+  trainScore: PackedRows;
+  valid?: PackedRows;
+  build: BuildName;
+  threads: number;
+}
+
+export function baseActivation(a: string): Activation {
+  return a.replace('WithDropout', '') as Activation;
+}
+
+export function stepConfig(p: EffectiveParameters): StepConfig {
+  const classification = p.distribution === 'bernoulli' || p.distribution === 'multinomial';
+  const dist = p.distribution as RegressionDistribution;
+  return {
+    input_dropout_ratio: p.input_dropout_ratio,
+    hidden_dropout_ratios: p.hidden_dropout_ratios ?? [],
+    loss: classification ? (p.loss === 'Quadratic' ? 'Quadratic' : 'CrossEntropy') : 'deviance',
+    distCode: classification ? 0 : DISTRIBUTION_CODE[dist],
+    // Huber trains with Δ = 1 in standardized units; huber_alpha only sets the reported Δ (§3.3).
+    distParam: dist === 'tweedie' ? p.tweedie_power : dist === 'quantile' ? p.quantile_alpha : dist === 'huber' ? 1 : 0,
+    rho: p.rho, epsilon: p.epsilon, l1: p.l1, l2: p.l2, max_w2: p.max_w2,
+    fast_mode: p.fast_mode, nesterov: p.nesterov_accelerated_gradient,
+  };
+}
+
+export function networkLayout(p: EffectiveParameters, n0: number, nout: number, output: 'softmax' | 'linear'): ParamLayout {
+  const optimizer = p.adaptive_rate ? 'adadelta' : p.momentum_start !== 0 || p.momentum_stable !== 0 ? 'momentum' : 'sgd';
+  return layoutNetwork({ units: [n0, ...p.hidden, nout], activation: baseActivation(p.activation), output, optimizer });
+}
+
+export function evaluateOptions(p: EffectiveParameters): EvaluateOptions {
+  const classification = p.distribution === 'bernoulli' || p.distribution === 'multinomial';
+  return {
+    distribution: (classification ? 'gaussian' : p.distribution) as RegressionDistribution,
+    tweedie_power: p.tweedie_power, quantile_alpha: p.quantile_alpha, huber_alpha: p.huber_alpha, max_hit_ratio_k: 10,
+  };
+}
+
+/** The kernel build and thread count for this job. reproducible avoids relaxed SIMD, whose fused
+ *  multiply-add rounds differently from CPU to CPU. */
+export async function chooseExecution(p: Pick<EffectiveParameters, 'kernel' | 'nthreads' | 'reproducible'>): Promise<{ build: BuildName; threads: number }> {
+  const info = await runtimeInfo(p.kernel ? { kernel: p.kernel } : {});
+  let build = info.build;
+  if (p.reproducible && build === 'relaxed-mt' && !p.kernel) build = 'simd-mt';
+  const threads = build.endsWith('-st') ? 1 : p.nthreads === -1 ? info.cores : p.nthreads;
+  return { build, threads };
+}
+
+function summarizeResponse(frame: Frame, y: string | null) {
+  if (y === null) return { responseType: null, nclasses: undefined, responseMin: undefined } as const;
+  const col = frame.col(y);
+  if (col.type === 'enum') return { responseType: 'enum', nclasses: col.domain!.length, responseMin: undefined } as const;
+  if (col.type === 'string') {
+    throw new AquiferError('BAD_COLUMN', `response column '${y}' holds strings: turn it into a factor first (frame.asfactor('${y}'))`, { subject: y });
+  }
+  let min = Infinity;
+  for (let i = 0; i < col.length; i++) { const v = col.at(i); if (v < min) min = v; }
+  return { responseType: 'numeric', nclasses: undefined, responseMin: Number.isFinite(min) ? min : undefined } as const;
+}
+
+export async function prepare(input: DeepLearningInput & { x?: string[] }, training: Frame, validation: Frame | undefined): Promise<Prepared> {
+  const { x, ...user } = input;
+  const y = (user.y ?? user.response_column ?? null) as string | null;
+  if (y !== null && !training.has(y)) training.col(y); // throws BAD_COLUMN with a did-you-mean
+  const summary = summarizeResponse(training, y);
+  const params = resolveParameters(user, { ...summary, nrows: training.nrow });
+  const { warnings: paramWarnings, ...rest } = params as EffectiveParameters & { warnings?: string[] };
+  const p = rest as EffectiveParameters;
+  const classification = summary.responseType === 'enum';
+  if (p.autoencoder) throw new AquiferError('BAD_PARAMETER', 'autoencoder training is not available yet in aquifer', { subject: 'autoencoder' });
+
+  const seed = typeof p.seed === 'bigint' ? p.seed : BigInt(p.seed);
+  const info = DataInfo.fit(training, {
+    x: x ?? null, y, ignored_columns: p.ignored_columns, ignore_const_cols: p.ignore_const_cols,
+    use_all_factor_levels: p.use_all_factor_levels, categorical_encoding: p.categorical_encoding,
+    max_categorical_features: p.max_categorical_features, standardize: p.standardize, sparse: p.sparse,
+    autoencoder: p.autoencoder, missing_values_handling: p.missing_values_handling,
+    weights_column: p.weights_column, offset_column: p.offset_column, distribution: p.distribution, seed,
+  });
+  const nout = classification ? info.nclasses : 1;
+  const count = modelParameterCount(info.n0, p.hidden, nout, baseActivation(p.activation) === 'Maxout');
+  if (count > MAX_MODEL_PARAMETERS) {
+    throw new AquiferError('BAD_PARAMETER', `the network would have ${count.toExponential(2)} weights and biases, more than ${MAX_MODEL_PARAMETERS.toExponential(0)}: use fewer or smaller hidden layers, or max_categorical_features`, { subject: 'hidden' });
+  }
+  const train = info.packRows(training, { training: true });
+  if (train.nrows === 0) {
+    throw new AquiferError('BAD_FRAME', `no training rows left: every row has a missing response${p.missing_values_handling === 'Skip' ? ' or a missing predictor (missing_values_handling Skip)' : ''}`, { subject: 'training_frame' });
+  }
+  const seedNum = Number(BigInt.asIntN(32, seed));
+  const scoreIdx = sampleRows(training.nrow, p.score_training_samples, seedNum);
+  const trainScore = scoreIdx ? info.transform(training.rows(scoreIdx)) : info.transform(training);
+  let valid: PackedRows | undefined;
+  if (validation) {
+    const idx = sampleRows(validation.nrow, p.score_validation_samples, seedNum + 1);
+    valid = info.transform(idx ? validation.rows(idx) : validation);
+  }
+  const layout = networkLayout(p, info.n0, nout, classification ? 'softmax' : 'linear');
+  const { build, threads } = await chooseExecution(p);
+  const warnings = [...(paramWarnings ?? []), ...info.warnings, ...train.warnings, ...(valid?.warnings ?? [])];
+  return { params: p, warnings, info, layout, cfg: stepConfig(p), evalOpts: evaluateOptions(p), train, trainScore, valid, build, threads };
+}
