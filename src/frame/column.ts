@@ -129,13 +129,16 @@ export class Column {
     }
   }
 
-  /** Bytes held by this column's arrays (strings counted at 2 bytes a character). */
+  /**
+   * Bytes held by this column's arrays (strings counted at 2 bytes a character). A parsed column
+   * may be a view of a block a little larger than its rows (see builders.ts); the whole block counts.
+   */
   get bytes(): number {
     const d = this._data;
     switch (d.type) {
-      case 'int': case 'real': return d.values.byteLength + (d.na?.byteLength ?? 0);
-      case 'time': return d.values.byteLength;
-      case 'enum': return d.codes.byteLength + d.domain.reduce((s, x) => s + 2 * x.length, 0);
+      case 'int': case 'real': return d.values.buffer.byteLength + (d.na?.byteLength ?? 0);
+      case 'time': return d.values.buffer.byteLength;
+      case 'enum': return d.codes.buffer.byteLength + d.domain.reduce((s, x) => s + 2 * x.length, 0);
       default: return d.strings.reduce((s, x) => s + 8 + 2 * (x?.length ?? 0), 0);
     }
   }

@@ -3,7 +3,9 @@
 
 import { createReadStream, openAsBlob } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { createGunzip, createInflateRaw } from 'node:zlib';
 import { AquiferError } from '../util/errors';
 import type { ByteSource } from './source';
 
@@ -38,4 +40,18 @@ export async function pathSource(location: string | URL, name: string): Promise<
     },
     blob: () => openAsBlob(path),
   };
+}
+
+/** gzip (all members) or raw deflate through node:zlib, in 1 MB output chunks. */
+export async function* inflateNode(chunks: AsyncIterable<Uint8Array>, format: 'gzip' | 'deflate-raw'): AsyncGenerator<Uint8Array> {
+  const z = format === 'gzip' ? createGunzip({ chunkSize: READ_CHUNK }) : createInflateRaw({ chunkSize: READ_CHUNK });
+  const src = Readable.from(chunks, { objectMode: false });
+  src.on('error', (e) => z.destroy(e));
+  src.pipe(z);
+  try {
+    for await (const chunk of z) yield chunk as Uint8Array;
+  } finally {
+    src.destroy();
+    z.destroy();
+  }
 }
