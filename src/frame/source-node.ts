@@ -1,11 +1,7 @@
-// Node adapter for importFile: local paths and file: URLs. Kept apart so that browser bundles,
-// which have no file system, never load node:fs.
+// Node adapter for importFile: local paths, file: URLs and zlib. Kept apart, and importing node:*
+// modules only dynamically, so that a browser bundle (where node:* stays external) still loads:
+// these imports run only when importFile finds itself in Node.
 
-import { createReadStream, openAsBlob } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { Readable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
-import { createGunzip, createInflateRaw } from 'node:zlib';
 import { AquiferError } from '../util/errors';
 import type { ByteSource } from './source';
 
@@ -13,6 +9,7 @@ import type { ByteSource } from './source';
 const READ_CHUNK = 1 << 20;
 
 export async function pathSource(location: string | URL, name: string): Promise<ByteSource> {
+  const [{ createReadStream, openAsBlob }, { stat }, { fileURLToPath }] = await Promise.all([import('node:fs'), import('node:fs/promises'), import('node:url')]);
   const path = location instanceof URL ? fileURLToPath(location) : location;
   let size: number;
   try {
@@ -44,6 +41,7 @@ export async function pathSource(location: string | URL, name: string): Promise<
 
 /** gzip (all members) or raw deflate through node:zlib, in 1 MB output chunks. */
 export async function* inflateNode(chunks: AsyncIterable<Uint8Array>, format: 'gzip' | 'deflate-raw'): AsyncGenerator<Uint8Array> {
+  const [{ Readable }, { createGunzip, createInflateRaw }] = await Promise.all([import('node:stream'), import('node:zlib')]);
   const z = format === 'gzip' ? createGunzip({ chunkSize: READ_CHUNK }) : createInflateRaw({ chunkSize: READ_CHUNK });
   const src = Readable.from(chunks, { objectMode: false });
   src.on('error', (e) => z.destroy(e));
