@@ -28,12 +28,13 @@ export interface IterationPlan {
 const MASK64 = (1n << 64n) - 1n;
 
 /** Rows for one iteration that trains on `samples` rows: per chunk, ceil(φ) passes with
- *  Bernoulli(φ/passes) thinning over a seeded permutation when sampling or shuffling (§5.4). */
+ *  Bernoulli(φ/passes) thinning over a seeded permutation when sampling or shuffling (§5.4).
+ *  Under HOGWILD! every worker takes its pieces in order; rows within a piece keep their order. */
 export function planIteration(data: PackedRows, samples: number, o: { shuffle: boolean; seed: number | bigint; iteration: number; processed: number; threads: number; pieceRows: number }): IterationPlan {
   const phi = samples / data.nrows;
   const repeats = Math.ceil(phi), f = phi / repeats;
   const sample = f < 0.999 || o.shuffle;
-  const pieces: Piece[][] = Array.from({ length: o.threads }, () => []);
+  const picks: { chunk: number; rows: number[] }[] = [];
   let total = 0;
   data.chunks.forEach((chunk, c) => {
     const seed = BigInt.asIntN(64, ((0x8734093502429734n + BigInt(o.seed) + BigInt(o.processed) + BigInt(chunk.start)) * (BigInt(o.iteration) + 0x9823423497823423n)) & MASK64);
@@ -45,17 +46,24 @@ export function planIteration(data: PackedRows, samples: number, o: { shuffle: b
       for (let i = 0; i < n; i++) perm[i] = i;
       for (let i = n - 1; i > 0; i--) { const j = rng.nextInt(i + 1); const t = perm[i]!; perm[i] = perm[j]!; perm[j] = t; }
     }
-    const picked: number[] = [];
+    const rows: number[] = [];
     for (let rep = 0; rep < repeats; rep++) {
       for (let idx = 0; idx < n; idx++) {
         if (sample && f < 0.999 && rng.nextDouble() > f) continue;
-        picked.push(perm ? perm[idx]! : idx);
+        rows.push(perm ? perm[idx]! : idx);
       }
     }
-    total += picked.length;
-    const list = pieces[c % o.threads]!;
-    for (let at = 0; at < picked.length; at += o.pieceRows) list.push({ chunk: c, rows: Int32Array.from(picked.slice(at, at + o.pieceRows)) });
+    total += rows.length;
+    picks.push({ chunk: c, rows });
   });
+  // Pieces are dealt round-robin, small enough that every worker gets several even when the
+  // frame is one chunk (H2O rebalances small frames into 4 chunks per core for the same reason).
+  const pieceRows = Math.max(1, Math.min(o.pieceRows, Math.ceil(total / (4 * o.threads))));
+  const pieces: Piece[][] = Array.from({ length: o.threads }, () => []);
+  let next = 0;
+  for (const { chunk, rows } of picks) {
+    for (let at = 0; at < rows.length; at += pieceRows) pieces[next++ % o.threads]!.push({ chunk, rows: Int32Array.from(rows.slice(at, at + pieceRows)) });
+  }
   return { pieces, rows: total };
 }
 

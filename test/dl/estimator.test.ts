@@ -1,0 +1,145 @@
+// Training end to end on small real and synthetic data: what a user of H2O expects to happen.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { DeepLearningEstimator } from '../../src/dl/estimator';
+import { Frame } from '../../src/frame';
+import { Random } from '../../src/util/random';
+import { isAquiferError } from '../../src/util/errors';
+import { carsFrame, irisFrame } from '../helpers/datasets';
+
+async function rejects(fn: () => Promise<unknown>, code: string, pattern: RegExp, subject?: string) {
+  try { await fn(); assert.unreachable('expected an error'); } catch (e) {
+    assert.ok(isAquiferError(e), String(e));
+    assert.is(e.code, code, e.message);
+    assert.match(e.message, pattern);
+    if (subject) assert.is(e.subject, subject);
+  }
+}
+
+test('iris: a small Tanh network classifies the training data to under 5 % error', async () => {
+  const m = new DeepLearningEstimator({ activation: 'Tanh', hidden: [10], epochs: 100, seed: 7, nthreads: 1 });
+  await m.train({ y: 'species', training_frame: irisFrame() });
+  assert.ok(m.classificationError() < 0.05, `error ${m.classificationError()}`);
+  assert.ok(m.logloss() < 0.2, `logloss ${m.logloss()}`);
+  assert.is(m.params.distribution, 'multinomial');
+  assert.is(m.params.stopping_metric, 'logloss');
+  const cm = m.confusionMatrix()!;
+  assert.equal(cm.labels, ['setosa', 'versicolor', 'virginica']);
+});
+
+test('iris with a validation split: validation metrics and predictions in H2O\'s layout', async () => {
+  const [tr, va] = irisFrame().splitFrame([0.7], { seed: 3 });
+  const m = new DeepLearningEstimator({ hidden: [16, 16], epochs: 60, seed: 1 });
+  await m.train({ y: 'species', training_frame: tr!, validation_frame: va });
+  assert.ok(m.classificationError({ valid: true }) < 0.1, `valid error ${m.classificationError({ valid: true })}`);
+  const pred = await m.predict(va!);
+  assert.equal(pred.names, ['predict', 'setosa', 'versicolor', 'virginica']);
+  assert.is(pred.nrow, va!.nrow);
+  for (let i = 0; i < pred.nrow; i++) {
+    const s = pred.col('setosa').at(i) + pred.col('versicolor').at(i) + pred.col('virginica').at(i);
+    assert.ok(Math.abs(s - 1) < 1e-5);
+  }
+  const h = m.scoringHistory();
+  assert.ok(h.length >= 2);
+  assert.ok('validation_logloss' in h[0]! && 'training_classification_error' in h[0]!);
+});
+
+test('cars (missing values, a categorical): regression of miles per gallon to RMSE under 4.5', async () => {
+  // cars is sorted by model year: visited in frame order (H2O's default) per-row SGD chases the
+  // latest years, so shuffle as an H2O user would.
+  const m = new DeepLearningEstimator({ hidden: [20, 20], epochs: 200, seed: 2, shuffle_training_data: true });
+  await m.train({ y: 'Miles_per_Gallon', training_frame: carsFrame() });
+  assert.is(m.params.distribution, 'gaussian');
+  assert.ok(m.rmse() < 4.5, `rmse ${m.rmse()}`);
+  const pred = await m.predict(carsFrame().head(5));
+  assert.equal(pred.names, ['predict']);
+  assert.ok(pred.col('predict').at(0) > 5 && pred.col('predict').at(0) < 50);
+});
+
+function twoClasses(n: number, seed: number): Frame {
+  const r = new Random(seed);
+  const a: number[] = [], b: number[] = [], y: string[] = [];
+  for (let i = 0; i < n; i++) { const u = r.nextGaussian(), v = r.nextGaussian(); a.push(u); b.push(v); y.push(u + 0.5 * v + 0.3 * r.nextGaussian() > 0 ? 'yes' : 'no'); }
+  return Frame.fromArrays({ a, b, y }, { types: { y: 'enum' } });
+}
+
+test('binomial: AUC above 0.95 on a nearly separable problem, labels by the max-F1 threshold', async () => {
+  const m = new DeepLearningEstimator({ hidden: [8], epochs: 20, seed: 5 });
+  await m.train({ y: 'y', training_frame: twoClasses(600, 1) });
+  assert.is(m.params.distribution, 'bernoulli');
+  assert.ok(m.auc() > 0.95, `auc ${m.auc()}`);
+  const pred = await m.predict(twoClasses(20, 2));
+  assert.equal(pred.names, ['predict', 'no', 'yes']);
+});
+
+test('mini_batch_size 16 trains through the GEMM path and learns iris', async () => {
+  const m = new DeepLearningEstimator({ hidden: [16], epochs: 200, seed: 4, mini_batch_size: 16, nthreads: 1 });
+  await m.train({ y: 'species', training_frame: irisFrame() });
+  assert.ok(m.classificationError() < 0.06, `error ${m.classificationError()}`);
+});
+
+test('reproducible: true gives bit-identical weights for a seed with all threads', async () => {
+  const run = async (seed: number) => {
+    const m = new DeepLearningEstimator({ hidden: [12, 12], epochs: 8, seed, reproducible: true, nthreads: 2, activation: 'RectifierWithDropout', input_dropout_ratio: 0.1 });
+    await m.train({ y: 'species', training_frame: irisFrame() });
+    assert.is(m.execution.threads, 2);
+    return m.theta;
+  };
+  const a = await run(11), b = await run(11), c = await run(12);
+  assert.equal(Array.from(a), Array.from(b));
+  assert.not.equal(Array.from(a), Array.from(c));
+});
+
+test('aborting mid-training stops cleanly and keeps the model of the last scoring event', async () => {
+  const ctrl = new AbortController();
+  const m = new DeepLearningEstimator({ hidden: [32], epochs: 100000, seed: 3, score_each_iteration: true, train_samples_per_iteration: 300 });
+  let events = 0;
+  await m.train({ y: 'species', training_frame: irisFrame(), signal: ctrl.signal, onProgress: (p) => { if (p.phase === 'training' && p.training) events++; if (events === 3) ctrl.abort(); } });
+  assert.is(m.stoppedBy, 'aborted');
+  assert.ok(m.epochs < 100000);
+  const pred = await m.predict(irisFrame().head(2));
+  assert.is(pred.nrow, 2);
+});
+
+test('early stopping: a converged metric stops training before the epochs run out', async () => {
+  const m = new DeepLearningEstimator({ hidden: [10], epochs: 5000, seed: 8, score_each_iteration: true, train_samples_per_iteration: 150, stopping_rounds: 2, stopping_tolerance: 0.05, classification_stop: -1 });
+  await m.train({ y: 'species', training_frame: irisFrame() });
+  assert.is(m.stoppedBy, 'early_stopping');
+  assert.ok(m.epochs < 5000);
+  assert.ok(m.scoringHistory().length >= 4);
+});
+
+test('max_runtime_secs stops training and says so', async () => {
+  const m = new DeepLearningEstimator({ hidden: [64, 64], epochs: 1e6, seed: 8, max_runtime_secs: 0.5, stopping_rounds: 0 });
+  const t0 = performance.now();
+  await m.train({ y: 'species', training_frame: irisFrame() });
+  assert.is(m.stoppedBy, 'max_runtime_secs');
+  assert.ok(performance.now() - t0 < 8000);
+  assert.ok(m.warnings.some((w) => /timeout/.test(w)));
+});
+
+test('a diverging manual rate stops with DIVERGED and a remedy, never a NaN model', async () => {
+  await rejects(async () => {
+    const m = new DeepLearningEstimator({ hidden: [20], epochs: 50, adaptive_rate: false, rate: 1e4, rate_annealing: 0, seed: 1, activation: 'Rectifier' });
+    await m.train({ y: 'Miles_per_Gallon', training_frame: carsFrame() });
+  }, 'DIVERGED', /diverged.*(rate|adaptive_rate)/);
+});
+
+test('bad input is refused with an error that names the parameter or column', async () => {
+  assert.throws(() => new DeepLearningEstimator({ hiden: [3] } as never), (e: Error) => isAquiferError(e) && /did you mean 'hidden'/.test(e.message));
+  await rejects(() => new DeepLearningEstimator({ hidden: [4], hidden_dropout_ratios: [0.5, 0.5], activation: 'TanhWithDropout' }).train({ y: 'species', training_frame: irisFrame() }), 'BAD_PARAMETER', /hidden_dropout_ratios/, 'hidden_dropout_ratios');
+  await rejects(() => new DeepLearningEstimator({}).train({ y: 'specie', training_frame: irisFrame() }), 'BAD_COLUMN', /specie/);
+  const strings = Frame.fromArrays({ a: [1, 2, 3], s: ['x', 'y', 'x'] }, { types: { s: 'string' } });
+  await rejects(() => new DeepLearningEstimator({}).train({ y: 's', training_frame: strings }), 'BAD_COLUMN', /asfactor/, 's');
+  const neg = Frame.fromArrays({ a: [1, 2, 3, 4], y: [1, -2, 3, 0] });
+  await rejects(() => new DeepLearningEstimator({ distribution: 'poisson' }).train({ y: 'y', training_frame: neg }), 'BAD_PARAMETER', /poisson/);
+  const one = Frame.fromArrays({ a: [1, 2, 3], y: ['k', 'k', 'k'] }, { types: { y: 'enum' } });
+  await rejects(() => new DeepLearningEstimator({}).train({ y: 'y', training_frame: one }), 'BAD_PARAMETER', /class/);
+  await rejects(() => new DeepLearningEstimator({}).train({ y: 'y' } as never), 'BAD_PARAMETER', /training_frame/);
+});
+
+test('predict before train says to train first', () => {
+  assert.throws(() => new DeepLearningEstimator({}).rmse(), /not trained yet/);
+});
+
+test.run();
