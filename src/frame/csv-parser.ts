@@ -69,6 +69,8 @@ export class CsvRowParser {
     startLine: number,
     /** Rows in the first block: the caller's estimate of the row count (later blocks hold BLOCK). */
     private readonly firstBlock: number = BLOCK,
+    /** What set the column count, for the too-many-fields message. */
+    private readonly widthFrom: string = 'the header',
   ) {
     this.ncol = columns.length;
     this.line = startLine;
@@ -90,7 +92,7 @@ export class CsvRowParser {
    * left for the next call; the return value is the offset of the first byte not consumed.
    */
   parse(buf: Uint8Array, p: number, end: number, final: boolean): number {
-    const sep = this.sep, quote = this.quote, ncol = this.ncol, fast = this.fast;
+    const sep = this.sep, quote = this.quote, ncol = this.ncol, fast = this.fast, numeric = this.numeric;
     let row = this.rows, line = this.line, blockBase = this.blockBase, blockEnd = this.blockEnd;
     rows: while (p < end) {
       let c = buf[p]!;
@@ -129,7 +131,23 @@ export class CsvRowParser {
           if (j < ncol) this.quoted(j, buf, p + 1, r, escaped, off, row, line);
         } else {
           q = -1;
-          if (fast[j] === 1) q = this.fastNumber(j, buf, p, end, final, off, line);
+          if (fast[j] === 1) {
+            // Inline first try for the commonest field, a plain integer that fits the column's
+            // current storage; anything else (fraction, exponent, widening) goes to fastNumber.
+            let r = p, d = buf[r]!;
+            const neg = d === MINUS;
+            if (neg) d = buf[++r]!;
+            let m = 0;
+            const ds = r;
+            while (d >= 48 && d <= 57) { m = m * 10 + (d - 48); d = buf[++r]!; }
+            const b = numeric[j]!, v = neg ? -m : m;
+            if ((d === sep || d === NL || d === CR) && r > ds && r - ds <= 15 && (r < end || final) && v >= b.lo && v <= b.hi) {
+              b.cur[off] = v;
+              q = r;
+            } else {
+              q = this.fastNumber(j, buf, p, end, final, off, line);
+            }
+          }
           if (q === -2) { this.undo(off, j); p = rowStart; line = rowLine; break rows; }
           if (q < 0) {
             q = p;
@@ -138,7 +156,7 @@ export class CsvRowParser {
             if (j < ncol) this.unquoted(j, buf, p, q, off, row, line);
           }
         }
-        if (j >= ncol) throw this.error(rowLine, j, `this row has more than the ${ncol} fields of the header`);
+        if (j >= ncol) throw this.error(rowLine, j, `this row has more than the ${ncol} fields of ${this.widthFrom}`);
         c = q < end ? buf[q]! : NL;
         if (c === sep) { p = q + 1; j++; continue; }
         // End of the row. The line break itself is consumed (and counted) at the top of the loop,

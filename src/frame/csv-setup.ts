@@ -76,8 +76,9 @@ export function guessSeparator(bytes: Uint8Array, quote: number, final: boolean,
     const first = counts[0]!;
     if (first < 2) continue;
     const agree = counts.filter((k) => k === first).length / counts.length;
-    // Consistent rows beat more fields; a space must be fully consistent (it is common in text).
-    const score = agree === 1 ? 2 + first / 1e6 : s === ' ' ? 0 : agree;
+    // Consistent rows beat more fields. A space (common inside text) wins only when no other
+    // separator splits every row the same way, and never with inconsistent rows.
+    const score = agree === 1 ? (s === ' ' ? 1.5 : 2 + first / 1e6) : s === ' ' ? 0 : agree;
     if (score > bestScore) { best = s; bestScore = score; }
   }
   return best;
@@ -105,22 +106,24 @@ function blankForNumbers(f: SampleField, na: ReadonlySet<string>): boolean {
 }
 
 /**
- * H2O's header rule, for the case the user left it to us: the first row is a header when every
- * field in it is text (not blank, NA, a number or a time) and the rows below either hold a number
- * or a time in some column, or (all text) never repeat a first-row value in its column.
+ * H2O's header rule, for the case the user left it to us: the first row is a header when its
+ * fields are text (not NA, a number or a time; blank names allowed) and the rows below either hold
+ * a number or a time in some column, or (all text) never repeat a first-row value in its column.
  */
 export function guessHeader(rows: SampleRow[], na: ReadonlySet<string>): boolean {
   if (rows.length === 0) return false;
   const first = rows[0]!.fields;
   const textual = (f: SampleField) => !blankForNumbers(f, na) && !looksNumeric(f) && !looksTime(f);
-  if (!first.every(textual)) return false;
+  // Blank names are allowed (a pandas index column has none), as long as some name is text.
+  const blank = (f: SampleField) => f.text.trim() === '';
+  if (!first.every((f) => textual(f) || blank(f)) || !first.some(textual)) return false;
   const rest = rows.slice(1);
   if (rest.length === 0) return true;
   for (let j = 0; j < first.length; j++) {
     const vals = rest.map((r) => r.fields[j]).filter((f): f is SampleField => f !== undefined && !blankForNumbers(f, na));
     if (vals.length > 0 && vals.every((f) => looksNumeric(f) || looksTime(f))) return true;
   }
-  return first.every((h, j) => rest.every((r) => r.fields[j]?.text !== h.text));
+  return first.every((h, j) => blank(h) || rest.every((r) => r.fields[j]?.text !== h.text));
 }
 
 /**

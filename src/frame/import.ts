@@ -138,7 +138,8 @@ async function parseAll(text: TextSource, reader: AsyncIterator<Uint8Array>, opt
   const start = bom + (hasHeader ? rows[0]!.end : 0);
   let startLine = 1;                                                // the line the parser starts on
   for (let i = bom; i < start; i++) if (sample[i] === NL) startLine++;
-  const parser = new CsvRowParser(columns, sep.charCodeAt(0), quote, name, startLine, estimateRows(text.size, sample, start, done && tok.rows.length < tok.maxRows ? dataRows.length : -1));
+  const parser = new CsvRowParser(columns, sep.charCodeAt(0), quote, name, startLine, estimateRows(text.size, sample, start, done && tok.rows.length < tok.maxRows ? dataRows.length : -1),
+    hasHeader ? 'the header' : options.col_names ? 'col_names' : 'the widest of the first rows');
   await feed(parser, sample.subarray(start), done ? null : reader);
 
   // ---- pass 2, only for columns the sample misjudged ----------------------------------------------
@@ -337,6 +338,14 @@ function checkOptions(o: ImportOptions): void {
     throw new AquiferError('BAD_PARAMETER', `quotechar must be '"' or "'", not ${JSON.stringify(o.quotechar)}`, { subject: 'quotechar' });
   if (o.header !== undefined && ![-1, 0, 1, true, false].includes(o.header as never))
     throw new AquiferError('BAD_PARAMETER', `header must be -1 (no header), 0 (guess) or 1 (header), not ${JSON.stringify(o.header)}`, { subject: 'header' });
+  const strings = (x: unknown) => Array.isArray(x) && x.every((v) => typeof v === 'string');
+  if (o.na_strings !== undefined && !strings(o.na_strings) &&
+      !(typeof o.na_strings === 'object' && o.na_strings !== null && Object.values(o.na_strings).every(strings)))
+    throw new AquiferError('BAD_PARAMETER', 'na_strings must be a list of strings, or an object from column names to lists of strings', { subject: 'na_strings' });
+  if (o.col_names !== undefined && !strings(o.col_names))
+    throw new AquiferError('BAD_PARAMETER', 'col_names must be a list of strings', { subject: 'col_names' });
+  if (o.skipped_columns !== undefined && !Array.isArray(o.skipped_columns))
+    throw new AquiferError('BAD_PARAMETER', 'skipped_columns must be a list of 0-based column positions', { subject: 'skipped_columns' });
   if (o.sep !== undefined && o.sep === (o.quotechar ?? '"'))
     throw new AquiferError('BAD_PARAMETER', 'sep and quotechar must differ', { subject: 'sep' });
 }

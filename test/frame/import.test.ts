@@ -121,6 +121,17 @@ test('an all-text file has a header only when its first row never repeats below'
   assert.is(without.nrow, 3);
 });
 
+test('a header with a blank first name (a pandas index) is still a header', async () => {
+  const f = await parseCSV(',a,b\n0,1.5,x\n1,2.5,y\n');
+  assert.equal(f.names, ['C1', 'a', 'b']);
+  assert.is(f.nrow, 2);
+});
+
+test('a comma file whose text has spaces is not split on spaces', async () => {
+  const f = await parseCSV('full name,city\nAda Lovelace,New York\nAlan Turing,Los Angeles\n');
+  assert.equal(f.names, ['full name', 'city']);
+});
+
 test('header -1 and 1 force the choice', async () => {
   const f = await parseCSV('a,b\n1,2\n1,3\n', { header: -1 });
   assert.is(f.nrow, 3);
@@ -198,7 +209,9 @@ test('an unterminated quote names the file, line and column', async () => {
 });
 
 test('a row with more fields than the header is an error naming line and column', async () => {
-  await rejects(parseCSV('a,b\n1,2\n3,4,5\n', { name: 'wide.csv' }), 'PARSE_ERROR', /wide\.csv, line 3, column 3: .*more than the 2 fields/);
+  await rejects(parseCSV('a,b\n1,2\n3,4,5\n', { name: 'wide.csv' }), 'PARSE_ERROR', /wide\.csv, line 3, column 3: .*more than the 2 fields of the header/);
+  const late = Array(3000).fill('1,2').join('\n') + '\n3,4,5\n';               // past the sample
+  await rejects(parseCSV(late, { name: 'nohead.csv' }), 'PARSE_ERROR', /nohead\.csv, line 3001, column 3: .*the widest of the first rows/);
 });
 
 test('text after a closing quote is an error', async () => {
@@ -226,6 +239,7 @@ test('bad options and unknown col_types columns are rejected before reading', as
   await rejects(parseCSV('a\n1\n', { col_types: { A: 'real' } }), 'BAD_COLUMN', /'A'.*did you mean 'a'/);
   await rejects(parseCSV('a\n1\n', { col_types: { a: 'decimal' } }), 'BAD_PARAMETER', /'decimal'/);
   await rejects(parseCSV('a,b\n1,2\n', { col_names: ['x'] }), 'BAD_PARAMETER', /col_names has 1 names/);
+  await rejects(parseCSV('a\n1\n', { na_strings: 'NA' as never }), 'BAD_PARAMETER', /na_strings/);
 });
 
 test('a missing file is a FILE_ERROR naming it', async () => {
