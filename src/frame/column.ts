@@ -155,12 +155,13 @@ export class Column {
 
   /** The rows at `indices`, in that order, with the same storage kind and domain. */
   rows(indices: ArrayLike<number>): Column {
+    checkRowIndices(indices, this.length, `column '${this._name}'`);
+    return this.take(indices);
+  }
+
+  /** rows() for indices the caller has already checked (Frame.rows checks once for all columns). */
+  take(indices: ArrayLike<number>): Column {
     const n = indices.length, d = this._data;
-    for (let k = 0; k < n; k++) {
-      const i = indices[k]!;
-      if (!(i >= 0 && i < this.length && Number.isInteger(i)))
-        throw new AquiferError('BAD_PARAMETER', `row index ${i} is out of range 0..${this.length - 1} for column '${this._name}'`, { subject: this._name });
-    }
     switch (d.type) {
       case 'int': case 'real': {
         const values = new (d.values.constructor as new (n: number) => NumericArray)(n);
@@ -215,6 +216,15 @@ export class Column {
     for (let i = 0; i < n; i++) codes[i] = this.isNA(i) ? -1 : index.get(d.values[i]! === 0 ? 0 : d.values[i]!)!;
     this._data = { type: 'enum', codes, domain: levels.map((v) => String(v)) };
     return this;
+  }
+}
+
+/** Throws unless every index is an integer in [0, length). */
+export function checkRowIndices(indices: ArrayLike<number>, length: number, what: string): void {
+  for (let k = 0; k < indices.length; k++) {
+    const i = indices[k]!;
+    if (!(i >= 0 && i < length && Number.isInteger(i)))
+      throw new AquiferError('BAD_PARAMETER', `row index ${i} is out of range 0..${length - 1} for ${what}`, { subject: 'indices' });
   }
 }
 

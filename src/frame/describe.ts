@@ -22,9 +22,16 @@ export function summarize(col: Column): ColumnSummary {
     for (let i = 0; i < n; i++) if (col.isNA(i)) missing++;
     return { name: col.name, type: col.type, min: NaN, max: NaN, mean: NaN, sd: NaN, missing, zeros: 0, cardinality: null };
   }
+  // Read the backing array directly (enum codes: -1 is NA; a numeric column with NA marks goes
+  // through toFloat64): at() per value is several times slower on MNIST-sized frames.
+  const d = col.data;
+  const src: ArrayLike<number> = d.type === 'enum' ? d.codes
+    : (d.type === 'int' || d.type === 'real') && d.na === null ? d.values
+    : d.type === 'time' ? d.values : col.toFloat64();
+  const negIsNA = d.type === 'enum';
   for (let i = 0; i < n; i++) {
-    const v = col.at(i);
-    if (v !== v) { missing++; continue; }
+    const v = src[i]!;
+    if (v !== v || (negIsNA && v < 0)) { missing++; continue; }
     count++; sum += v;
     if (v === 0) zeros++;
     if (v < min) min = v;
@@ -33,7 +40,7 @@ export function summarize(col: Column): ColumnSummary {
   const mean = count > 0 ? sum / count : NaN;
   // Second pass for the variance: no cancellation, unlike the one-pass sum of squares.
   let ss = 0;
-  if (count > 1) for (let i = 0; i < n; i++) { const v = col.at(i); if (v === v) ss += (v - mean) * (v - mean); }
+  if (count > 1) for (let i = 0; i < n; i++) { const v = src[i]!; if (v === v && !(negIsNA && v < 0)) ss += (v - mean) * (v - mean); }
   return {
     name: col.name, type: col.type,
     min: count > 0 ? min : NaN, max: count > 0 ? max : NaN, mean,

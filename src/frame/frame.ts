@@ -6,7 +6,7 @@ import { table as aqTable } from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { AquiferError } from '../util/errors';
 import { Random } from '../util/random';
-import { Column, type ColumnType } from './column';
+import { Column, type ColumnType, checkRowIndices } from './column';
 import { type ColumnSummary, summarize } from './describe';
 import { columnFromValues, isColumnType } from './values';
 import { frameToCSV, type CSVWriteOptions } from './csv-writer';
@@ -86,7 +86,8 @@ export class Frame {
 
   /** The rows at `indices`, in that order (indices may repeat). */
   rows(indices: Int32Array | ArrayLike<number>): Frame {
-    return new Frame(this._columns.map((c) => c.rows(indices)));
+    checkRowIndices(indices, this.nrow, 'this frame');
+    return new Frame(this._columns.map((c) => c.take(indices)));
   }
 
   // ---- column sets -----------------------------------------------------------------------------
@@ -137,15 +138,17 @@ export class Frame {
       throw new AquiferError('BAD_PARAMETER', `ratios add up to ${total}; they must add up to less than 1 (the last part takes the rest)`, { subject: 'ratios' });
     const seed = options.seed ?? -1;
     const rng = new Random(seed === -1 ? 0x5eed : seed);
-    const parts: number[][] = bounds.map(() => []);
-    parts.push([]);
+    const part = new Uint8Array(this.nrow), counts = new Int32Array(bounds.length + 1);
     for (let i = 0; i < this.nrow; i++) {
       const u = rng.nextDouble();
       let k = 0;
       while (k < bounds.length && u >= bounds[k]!) k++;
-      parts[k]!.push(i);
+      part[i] = k;
+      counts[k]!++;
     }
-    return parts.map((idx) => this.rows(idx));
+    const parts = Array.from(counts, (c) => new Int32Array(c)), fill = new Int32Array(counts.length);
+    for (let i = 0; i < this.nrow; i++) { const k = part[i]!; parts[k]![fill[k]!++] = i; }
+    return parts.map((idx) => new Frame(this._columns.map((c) => c.take(idx))));
   }
 
   // ---- conversions -----------------------------------------------------------------------------
