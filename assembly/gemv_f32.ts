@@ -97,8 +97,17 @@ export function gemv_f32_sparse(out: i32, inp: i32, W: usize, b: usize, x: usize
       let k = 0;
       for (; k + 4 <= nnz; k += 4) {
         const ip = idx + (<usize>k << 2);
-        const o0 = <usize>load<i32>(ip) << 2, o1 = <usize>load<i32>(ip, 4) << 2;
-        const o2 = <usize>load<i32>(ip, 8) << 2, o3 = <usize>load<i32>(ip, 12) << 2;
+        const o0 = <usize>load<i32>(ip) << 2, o3 = <usize>load<i32>(ip, 12) << 2;
+        if (o3 - o0 == 12) {
+          // Four consecutive inputs (strokes of an image): plain vector loads.
+          const xv = v128.load(x + o0);
+          a0 = madd4(v128.load(w0 + o0), xv, a0);
+          a1 = madd4(v128.load(w1 + o0), xv, a1);
+          a2 = madd4(v128.load(w2 + o0), xv, a2);
+          a3 = madd4(v128.load(w3 + o0), xv, a3);
+          continue;
+        }
+        const o1 = <usize>load<i32>(ip, 4) << 2, o2 = <usize>load<i32>(ip, 8) << 2;
         const xv = gather4(x, o0, o1, o2, o3);
         a0 = madd4(gather4(w0, o0, o1, o2, o3), xv, a0);
         a1 = madd4(gather4(w1, o0, o1, o2, o3), xv, a1);
