@@ -13,7 +13,7 @@ import { msg } from './messages';
 import type { ResolvedParams } from './params';
 
 /** The response as numbers (class index for a categorical one), NaN = NA; for sort_by_response. */
-export type ResponseValues = Float64Array | null;
+export type ResponseValues = ArrayLike<number> | null;
 
 const numeric = (name: string): NumericFeature => ({ kind: 'numeric', column: name, name, encoding: 'none' });
 const oneHot = (c: Column): CategoricalFeature => ({ kind: 'categorical', column: c.name, name: c.name, domain: [...c.domain!] });

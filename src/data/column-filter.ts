@@ -30,7 +30,7 @@ function requireColumn(frame: FrameLike, param: string, name: string): void {
 /** Whether `c` has no non-NA value, and whether its non-NA values are all equal (true when none). */
 function constancy(c: Column): { allNA: boolean; constant: boolean } {
   const codes = c.codes;
-  const values: ArrayLike<number> = codes ?? c.toFloat64();
+  const values: ArrayLike<number> = codes ?? c.numbers();
   const isNA = codes !== undefined ? (v: number) => v < 0 : (v: number) => v !== v;
   let first = NaN, seen = false;
   for (let i = 0; i < values.length; i++) {

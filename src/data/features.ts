@@ -59,8 +59,8 @@ export class FeatureReader {
     return out;
   }
 
-  /** Raw (untransformed) value per row, NaN = NA. */
-  numeric(f: NumericFeature): Float64Array {
+  /** Raw (untransformed) value per row, NaN = NA (the column's own storage when it has no NAs). */
+  numeric(f: NumericFeature): ArrayLike<number> {
     if (f.encoding === 'none') {
       if (!hasColumn(this.frame, f.column)) {
         this.missing.add(f.column);
@@ -70,7 +70,7 @@ export class FeatureReader {
       if (!isNumericType(c.type)) {
         throw new AquiferError('BAD_COLUMN', msg.numericWasCategorical(f.column, c.type), { subject: f.column });
       }
-      return c.toFloat64();
+      return c.numbers();
     }
     const codes = this.codes(f.column, f.domain!);
     const out = new Float64Array(codes.length);
@@ -113,7 +113,7 @@ export class FeatureReader {
 }
 
 /** Rows with no missing predictor (after encoding: binary bits are never NA, as in H2O). */
-export function completeRows(nrow: number, cats: readonly Int32Array[], nums: readonly Float64Array[]): Uint8Array {
+export function completeRows(nrow: number, cats: readonly Int32Array[], nums: readonly ArrayLike<number>[]): Uint8Array {
   const keep = new Uint8Array(nrow).fill(1);
   for (const codes of cats) for (let i = 0; i < nrow; i++) if (codes[i]! < 0) keep[i] = 0;
   for (const values of nums) for (let i = 0; i < nrow; i++) if (values[i] !== values[i]) keep[i] = 0;

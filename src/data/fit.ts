@@ -34,7 +34,7 @@ export function fitDataInfo(frame: FrameLike, params: DataInfoParams): DataInfoJ
   if (frame.nrow === 0) throw new AquiferError('BAD_FRAME', msg.emptyFrame());
   const sel = selectColumns(frame, p);
   const warnings = [...sel.warnings];
-  const y = sel.response === null ? null : frame.col(sel.response.column).toFloat64();
+  const y = sel.response === null ? null : frame.col(sel.response.column).numbers();
 
   const encoded = encodeCategoricals(frame, sel.predictors, p, y);
   const cats = exchangeSortByCardinality(encoded.filter((f): f is CategoricalFeature => f.kind === 'categorical'));
@@ -50,7 +50,7 @@ export function fitDataInfo(frame: FrameLike, params: DataInfoParams): DataInfoJ
   }
 
   const transform = transformType(p);
-  const weights = p.weights_column === null ? null : frame.col(p.weights_column).toFloat64();
+  const weights = p.weights_column === null ? null : frame.col(p.weights_column).numbers();
   // Weighted statistics need weights without an offset (§1.4); NORMALIZE stays unweighted.
   const weighted = weights !== null && p.offset_column === null;
   if (weights !== null && p.offset_column !== null && p.standardize) warnings.push(msg.weightsAndOffsetStats());

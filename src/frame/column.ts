@@ -89,6 +89,16 @@ export class Column {
     }
   }
 
+  /** Values to read, NaN for NA: the column's own storage when it can serve (numbers without
+   *  NAs, times) — no copy, so do not write to it — else toFloat64(). Hot preprocessing paths read
+   *  784 MNIST columns through this, where a float64 copy each would cost 8 bytes a cell. */
+  numbers(): ArrayLike<number> {
+    const d = this._data;
+    if ((d.type === 'int' || d.type === 'real') && d.na === null) return d.values;
+    if (d.type === 'time') return d.values;
+    return this.toFloat64();
+  }
+
   /** Numeric/enum/time values as float64 (a fresh array), NaN for NA; a string column is all NaN. */
   toFloat64(): Float64Array {
     const n = this.length, out = new Float64Array(n), d = this._data;
