@@ -44,7 +44,7 @@ function eigen(c: Column): NumericFeature {
  * Levels reordered by increasing mean response over the rows where the response is known (a class
  * index for a categorical response); ties and levels without rows keep their order, the latter last.
  */
-function sortByResponse(c: Column, response: Float64Array): CategoricalFeature {
+function sortByResponse(c: Column, response: ArrayLike<number>): CategoricalFeature {
   const domain = c.domain!, codes = c.codes!;
   const sum = new Float64Array(domain.length), count = new Float64Array(domain.length);
   for (let i = 0; i < codes.length; i++) {
