@@ -1,4 +1,12 @@
-// aquifer's public API (browsers: same surface, no node: imports on the hot path). Curated by hand: what is not exported here is internal.
+// aquifer's public API for browsers: the same surface as Node (file paths become URLs or File/Blob).
 
 export { AquiferError, isAquiferError, type ErrorCode } from './util/errors';
 export { runtimeInfo, type RuntimeInfo, type RuntimeOptions, type BuildName } from './wasm/runtime';
+export { Frame, Column, importFile, parseCSV, loadMnist, type ColumnType, type ImportOptions, type ColumnSummary } from './frame';
+export { DeepLearningEstimator, type TrainArgs } from './dl/estimator';
+export { DeepLearningModel, type MetricsChoice } from './dl/model';
+export type { Progress, ScoringEvent } from './dl/trainer';
+export type { ModelMetrics } from './dl/evaluate';
+export type { HistoryRow } from './dl/history';
+export { PARAMETERS, parseParameterValue, type DeepLearningParameters, type DeepLearningInput, type EffectiveParameters } from './dl/params';
+export { regressionMetrics, binomialMetrics, multinomialMetrics } from './metrics';

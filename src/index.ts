@@ -2,3 +2,11 @@
 
 export { AquiferError, isAquiferError, type ErrorCode } from './util/errors';
 export { runtimeInfo, type RuntimeInfo, type RuntimeOptions, type BuildName } from './wasm/runtime';
+export { Frame, Column, importFile, parseCSV, loadMnist, type ColumnType, type ImportOptions, type ColumnSummary } from './frame';
+export { DeepLearningEstimator, type TrainArgs } from './dl/estimator';
+export { DeepLearningModel, type MetricsChoice } from './dl/model';
+export type { Progress, ScoringEvent } from './dl/trainer';
+export type { ModelMetrics } from './dl/evaluate';
+export type { HistoryRow } from './dl/history';
+export { PARAMETERS, parseParameterValue, type DeepLearningParameters, type DeepLearningInput, type EffectiveParameters } from './dl/params';
+export { regressionMetrics, binomialMetrics, multinomialMetrics } from './metrics';

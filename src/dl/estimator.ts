@@ -42,7 +42,7 @@ export class DeepLearningEstimator extends DeepLearningModel {
     const prep = await prepare(input, args.training_frame, args.validation_frame);
     const outcome = await runTraining({
       params: prep.params as never, cfg: prep.cfg, layout: prep.layout, info: prep.info, evalOpts: prep.evalOpts,
-      train: prep.train, trainScore: prep.trainScore, valid: prep.valid, build: prep.build, threads: prep.threads,
+      train: prep.train, trainScoreIndex: prep.trainScoreIndex, valid: prep.valid, build: prep.build, threads: prep.threads,
       onProgress: args.onProgress, signal: args.signal,
     });
     this.trained = {

@@ -1,7 +1,7 @@
 // Metrics of a scored frame: the network's outputs (probabilities, or f in link space) against the
 // packed responses, weighted by the packed weights, in the response's own units.
 
-import type { PackedRows } from '../data/training-rows';
+import { scoreSetTargets, type ScoreSet } from './score-set';
 import type { DataInfo } from '../data/data-info';
 import { binomialMetrics, multinomialMetrics, regressionMetrics, type BinomialMetrics, type MultinomialMetrics, type RegressionMetrics } from '../metrics';
 import { linkInverse, type RegressionDistribution } from './distribution';
@@ -19,25 +19,20 @@ export interface EvaluateOptions {
   max_hit_ratio_k: number;
 }
 
-/** Responses and weights of every packed row, in row order. */
-export function packedTargets(rows: PackedRows): { y: Float64Array; w: Float64Array } {
-  const y = new Float64Array(rows.nrows), w = new Float64Array(rows.nrows);
-  for (const c of rows.chunks) for (let r = 0; r < c.nrows; r++) { y[c.start + r] = c.response[r]!; w[c.start + r] = c.weight[r]!; }
-  return { y, w };
-}
 
 /** Regression predictions in the response's units: un-standardize, then the inverse link. */
 export function regressionPredictions(f: Float32Array, info: DataInfo, distribution: RegressionDistribution): Float64Array {
   return Float64Array.from(f, (v) => linkInverse(distribution, info.unstandardizeResponse(v)));
 }
 
-export function evaluate(out: Float32Array, rows: PackedRows, info: DataInfo, o: EvaluateOptions): ModelMetrics {
-  const { y, w } = packedTargets(rows);
+export function evaluate(out: Float32Array, set: ScoreSet, info: DataInfo, o: EvaluateOptions): ModelMetrics {
+  const { y, w } = scoreSetTargets(set);
+  const n = y.length;
   const K = info.nclasses;
   const domain = info.responseDomain ?? undefined;
   if (domain && K === 2) {
-    const p1 = new Float64Array(rows.nrows);
-    for (let i = 0; i < rows.nrows; i++) p1[i] = out[2 * i + 1]!;
+    const p1 = new Float64Array(n);
+    for (let i = 0; i < n; i++) p1[i] = out[2 * i + 1]!;
     return { kind: 'binomial', ...binomialMetrics({ y, p1, weights: w, domain }) };
   }
   if (domain) return { kind: 'multinomial', ...multinomialMetrics({ y, probs: Float64Array.from(out), K, weights: w, domain, max_hit_ratio_k: o.max_hit_ratio_k }) };

@@ -12,6 +12,7 @@ import type { ParamLayout } from './network';
 import { Stepper, type Schedule, type StepConfig } from './stepper';
 import { frameChunks, type FrameRef, type InitArgs, type Piece, type ScoreArgs } from './worker-task';
 import type { RowChunk } from '../data/training-rows';
+import { scorePieces, scoreSetSize, type ScoreSet } from './score-set';
 
 export interface JobOptions {
   build: BuildName;
@@ -37,7 +38,6 @@ export class TrainingJob {
   private readonly copies: number[];
   private readonly out: number;
   private readonly outFloats: number;
-  private readonly frames = new Map<string, PackedRows>();
   private readonly localFrames = new Map<string, RowChunk[]>();
   private pool: WorkerPool | undefined;
   private local: { train: Stepper; score: Stepper } | undefined;
@@ -88,7 +88,6 @@ export class TrainingJob {
   }
 
   async addFrame(id: string, rows: PackedRows): Promise<void> {
-    this.frames.set(id, rows);
     const ref: FrameRef = { layout: rows.layout, chunks: rows.chunks.map((c) => ({ buffer: c.buffer, nrows: c.nrows, index: c.index, start: c.start })) };
     if (this.pool) await this.pool.runAll('dl.frame', Array.from({ length: this.threads }, () => ({ id, ref })));
     else this.localFrames.set(id, frameChunks(ref));
@@ -137,24 +136,24 @@ export class TrainingJob {
     return trained;
   }
 
-  /** Scoring forward pass over a whole frame: rows × n_out floats (a copy). */
-  async score(frame: string): Promise<Float32Array> {
-    const rows = this.frames.get(frame)!;
+  /** Scoring forward pass over a set of rows: rows × n_out floats (a copy). */
+  async score(set: ScoreSet): Promise<Float32Array> {
     const width = this.opts.layout.spec.units[this.opts.layout.spec.units.length - 1]!;
-    if (rows.nrows * width > this.outFloats) throw new AquiferError('INTERNAL', `scoring output for ${rows.nrows} rows exceeds the region sized for ${this.outFloats / width}`);
-    const ranges = rows.chunks.map((c) => ({ chunk: c.index, start: 0, count: c.nrows, outAt: c.start * width }));
+    const n = scoreSetSize(set);
+    if (n * width > this.outFloats) throw new AquiferError('INTERNAL', `scoring output for ${n} rows exceeds the region sized for ${this.outFloats / width}`);
+    const pieces = scorePieces(set).map((p) => ({ chunk: p.chunk, rows: p.rows, outAt: p.outRow * width }));
     if (this.pool) {
-      // Chunks dealt round-robin. Under reproducible each worker reads its own copy: refresh them first.
-      const per: ScoreArgs[] = Array.from({ length: this.threads }, () => ({ frame, ranges: [], out: this.out, outFloats: this.outFloats }));
-      ranges.forEach((r, i) => per[i % this.threads]!.ranges.push(r));
+      // Pieces dealt round-robin. Under reproducible each worker reads its own copy: refresh them first.
+      const per: ScoreArgs[] = Array.from({ length: this.threads }, () => ({ frame: set.frame, pieces: [], out: this.out, outFloats: this.outFloats }));
+      pieces.forEach((p, i) => per[i % this.threads]!.pieces.push(p));
       if (this.copies.length) for (const c of this.copies) this.paramView(c).set(this.paramView());
       await this.pool.runAll('dl.score', per);
     } else {
       const out = new Float32Array(this.memory.buffer, this.out, this.outFloats);
-      const chunks = this.localFrames.get(frame)!;
-      for (const r of ranges) { this.local!.score.scoreRows(chunks[r.chunk]!, r.start, r.count, out, r.outAt); await yieldToEventLoop(); }
+      const chunks = this.localFrames.get(set.frame)!;
+      for (const p of pieces) { this.local!.score.scoreRows(chunks[p.chunk]!, p.rows, out, p.outAt); await yieldToEventLoop(); }
     }
-    return new Float32Array(this.memory.buffer, this.out, rows.nrows * width).slice();
+    return new Float32Array(this.memory.buffer, this.out, n * width).slice();
   }
 
   async close(): Promise<void> {

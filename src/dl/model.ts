@@ -13,7 +13,7 @@ import type { ScoringEvent, TrainOutcome } from './trainer';
 import { evaluate, regressionPredictions, type EvaluateOptions, type ModelMetrics } from './evaluate';
 import { historyTable, type HistoryRow } from './history';
 import { TrainingJob } from './job';
-import type { PackedRows } from '../data/training-rows';
+import type { ScoreSet } from './score-set';
 import type { ConfusionMatrix } from '../metrics';
 
 export interface MetricsChoice { train?: boolean; valid?: boolean }
@@ -104,28 +104,30 @@ export class DeepLearningModel {
   }
 
   /** Raw network outputs for a frame: rows × classes probabilities, or f in link space. */
-  private async outputs(frame: Frame): Promise<{ out: Float32Array; rows: PackedRows }> {
+  private async outputs(frame: Frame): Promise<{ out: Float32Array; set: ScoreSet }> {
     const s = this.state;
     const rows = s.info.transform(frame);
     const job = await TrainingJob.start({ build: s.build, threads: s.threads, layout: s.layout, cfg: s.cfg, batch: 1, reproducible: false, maxScoreRows: rows.nrows });
     try {
       job.paramView().set(s.theta);
       await job.addFrame('score', rows);
-      return { out: await job.score('score'), rows };
+      const set: ScoreSet = { frame: 'score', rows, index: null };
+      return { out: await job.score(set), set };
     } finally {
       await job.close();
     }
   }
 
   private async scoreMetrics(frame: Frame): Promise<ModelMetrics> {
-    const { out, rows } = await this.outputs(frame);
-    return evaluate(out, rows, this.state.info, this.state.evalOpts);
+    const { out, set } = await this.outputs(frame);
+    return evaluate(out, set, this.state.info, this.state.evalOpts);
   }
 
   /** H2O's prediction frame: `predict`, then one probability column per class named by its level
    *  (binomial labels use the max-F1 threshold); regression: `predict` in the response's units. */
   async predict(frame: Frame): Promise<Frame> {
-    const { out, rows } = await this.outputs(frame);
+    const { out, set } = await this.outputs(frame);
+    const rows = set.rows;
     const domain = this.state.info.responseDomain;
     if (!domain) return new Frame([Column.fromNumbers('predict', regressionPredictions(out, this.state.info, this.state.evalOpts.distribution), 'real')]);
     const K = domain.length, n = rows.nrows;

@@ -21,7 +21,8 @@ export interface Prepared {
   cfg: StepConfig;
   evalOpts: EvaluateOptions;
   train: PackedRows;
-  trainScore: PackedRows;
+  /** Packed training rows scored at each event; null for all. */
+  trainScoreIndex: Int32Array | null;
   valid?: PackedRows;
   build: BuildName;
   threads: number;
@@ -110,8 +111,7 @@ export async function prepare(input: DeepLearningInput & { x?: string[] }, train
     throw new AquiferError('BAD_FRAME', `no training rows left: every row has a missing response${p.missing_values_handling === 'Skip' ? ' or a missing predictor (missing_values_handling Skip)' : ''}`, { subject: 'training_frame' });
   }
   const seedNum = Number(BigInt.asIntN(32, seed));
-  const scoreIdx = sampleRows(training.nrow, p.score_training_samples, seedNum);
-  const trainScore = scoreIdx ? info.transform(training.rows(scoreIdx)) : info.transform(training);
+  const trainScoreIndex = sampleRows(train.nrows, p.score_training_samples, seedNum);
   let valid: PackedRows | undefined;
   if (validation) {
     const idx = sampleRows(validation.nrow, p.score_validation_samples, seedNum + 1);
@@ -120,5 +120,5 @@ export async function prepare(input: DeepLearningInput & { x?: string[] }, train
   const layout = networkLayout(p, info.n0, nout, classification ? 'softmax' : 'linear');
   const { build, threads } = await chooseExecution(p);
   const warnings = [...(paramWarnings ?? []), ...info.warnings, ...train.warnings, ...(valid?.warnings ?? [])];
-  return { params: p, warnings, info, layout, cfg: stepConfig(p), evalOpts: evaluateOptions(p), train, trainScore, valid, build, threads };
+  return { params: p, warnings, info, layout, cfg: stepConfig(p), evalOpts: evaluateOptions(p), train, trainScoreIndex, valid, build, threads };
 }

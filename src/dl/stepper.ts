@@ -268,18 +268,16 @@ export class Stepper {
     return trained;
   }
 
-  /** Scoring forward pass over rows start..start+count of `chunk` (dropout compensated);
-   *  writes count × n_out floats (probabilities, or f in link space plus offset) to `out`. */
-  scoreRows(chunk: RowChunk, start: number, count: number, out: Float32Array, outAt = 0): void {
+  /** Scoring forward pass over `rows` of `chunk` (dropout compensated); writes rows.length × n_out
+   *  floats (probabilities, or f in link space plus offset) to `out` from float `outAt` on. */
+  scoreRows(chunk: RowChunk, rows: ArrayLike<number>, out: Float32Array, outAt = 0): void {
     const { k, s, layout } = this;
     const K = layout.spec.units[this.L]!;
     const top = s.layers[this.L]!;
     const softmax = layout.spec.output === 'softmax';
-    const idx = new Int32Array(s.batch);
-    for (let q = 0; q < count; q += s.batch) {
-      const B = Math.min(s.batch, count - q);
-      for (let i = 0; i < B; i++) idx[i] = start + q + i;
-      this.loadRows(chunk, idx, 0, B, false);
+    for (let q = 0; q < rows.length; q += s.batch) {
+      const B = Math.min(s.batch, rows.length - q);
+      this.loadRows(chunk, rows, q, q + B, false);
       this.forwardBatch(B, false);
       if (softmax) {
         k.softmax_rows_f32!(top.z, top.a, B, K);

@@ -14,6 +14,7 @@ import { evaluate, type EvaluateOptions, type ModelMetrics } from './evaluate';
 import { checkStability } from './stability';
 import { METRIC_TRAITS, metricValue, modelLoss, resolveStoppingMetric, stopEarly, type StoppingMetric } from './stopping';
 import type { StepConfig } from './stepper';
+import { scoreSetSize, type ScoreSet } from './score-set';
 
 export interface TrainerParams {
   epochs: number;
@@ -66,8 +67,8 @@ export interface TrainInput {
   info: DataInfo;
   evalOpts: EvaluateOptions;
   train: PackedRows;
-  /** The training-scoring sample (score_training_samples). */
-  trainScore: PackedRows;
+  /** Packed training rows scored at each event (score_training_samples); null for all. */
+  trainScoreIndex: Int32Array | null;
   valid?: PackedRows;
   build: BuildName;
   threads: number;
@@ -96,14 +97,15 @@ export async function runTraining(t: TrainInput): Promise<TrainOutcome> {
   const p = t.params;
   const kind = t.layout.spec.output === 'softmax' ? 'classification' : 'regression';
   const stopMetric = resolveStoppingMetric(p.stopping_metric, kind);
-  const maxScoreRows = Math.max(t.trainScore.nrows, t.valid?.nrows ?? 0);
+  const trainSet: ScoreSet = { frame: 'train', rows: t.train, index: t.trainScoreIndex };
+  const validSet: ScoreSet | undefined = t.valid ? { frame: 'valid', rows: t.valid, index: null } : undefined;
+  const maxScoreRows = Math.max(scoreSetSize(trainSet), t.valid?.nrows ?? 0);
   const job = await TrainingJob.start({ build: t.build, threads: t.threads, layout: t.layout, cfg: t.cfg, batch: p.mini_batch_size, reproducible: p.reproducible, maxScoreRows });
   const warnings: string[] = [];
   try {
     if (t.theta) job.paramView().set(t.theta);
     else initializeParameters(t.layout, job.paramView(), { seed: p.seed, initial_weight_distribution: p.initial_weight_distribution, initial_weight_scale: p.initial_weight_scale });
     await job.addFrame('train', t.train);
-    await job.addFrame('train_score', t.trainScore);
     if (t.valid) await job.addFrame('valid', t.valid);
 
     const nrows = t.train.nrows;
@@ -128,9 +130,8 @@ export async function runTraining(t: TrainInput): Promise<TrainOutcome> {
 
     const score = async (): Promise<ScoringEvent> => {
       checkStability(t.layout, job.paramView());
-      const out = await job.score('train_score');
-      const training = evaluate(out, t.trainScore, t.info, t.evalOpts);
-      const validation = t.valid ? evaluate(await job.score('valid'), t.valid, t.info, t.evalOpts) : undefined;
+      const training = evaluate(await job.score(trainSet), trainSet, t.info, t.evalOpts);
+      const validation = validSet ? evaluate(await job.score(validSet), validSet, t.info, t.evalOpts) : undefined;
       for (const m of [training, validation]) {
         if (m && (Number.isNaN(m.mse) || !Number.isFinite(m.mse))) {
           throw new AquiferError('DIVERGED', `training diverged: the model predicts NaN or infinity after ${(samples / nrows).toFixed(2)} epochs; try adaptive_rate (ADADELTA), a smaller rate, l2 or max_w2, or standardize`);
