@@ -1,5 +1,6 @@
 // Per-row backward fused with ADADELTA: W, Ex, Eg are (out, in) row-major (row j = receiving neuron j);
-// b, Exb, Egb, delta are (out); a_prev and e_prev are (in); idx is (nnz) i32 indices of non-zero a_prev.
+// b, Exb, Egb, delta are (out); a_prev and e_prev are (in); idx is (nnz) i32 increasing indices of the
+// non-zero a_prev (nonzero_idx_f32).
 //
 // For each neuron j (h2o-training.md §3.5, §4.2): e_prev += δ_j·W[j,:] from the pre-update weights
 // (e_prev = 0, the null pointer, for the input layer), then per weight

@@ -1,6 +1,6 @@
 // Per-row backward fused with the manual-rate update: W and vW are (out, in) row-major (row j =
-// receiving neuron j); b, vb, delta are (out); a_prev and e_prev are (in); idx is (nnz) i32 indices
-// of the non-zero a_prev. vW = vb = 0 (null) when there are no momentum buffers.
+// receiving neuron j); b, vb, delta are (out); a_prev and e_prev are (in); idx is (nnz) i32 increasing
+// indices of the non-zero a_prev. vW = vb = 0 (null) when there are no momentum buffers.
 //
 // Per neuron j (h2o-training.md §3.5, §4.3, §4.4): e_prev += δ_j·W[j,:] from the pre-update weights
 // (skipped when e_prev = 0), then with G = δ_j·a_i + l1·sign(W) + l2·W and r = rate·(1−m):

@@ -1,5 +1,5 @@
 // Helpers shared by the per-row backward kernels: W is (out, in) row-major, e is (in), δ is (out).
-// Not re-exported from index.ts: every function here is inline (and some take v128, which cannot
+// Not re-exported from index.ts: these are internal to the kernels (and some take v128, which cannot
 // cross the JS boundary).
 
 import { madd4 } from './common';

@@ -11,8 +11,11 @@
 // - Sums (y = W·x + b, e_prev += Wᵀδ): |a − e| / Σ|terms|, the quantity float32 rounding bounds
 //   (at most n·ε_f32 = 4.7e-5 for n = 783 summed in order; measured ≤ 1.1e-7), whatever the
 //   cancellation and the order the SIMD lanes add in.
-// A wrong index, a skipped or extra update, or a pre-/post-update mix-up moves results by 1e-3 or
-// more; test/kernels/rowstep.test.ts adds exact equalities (sparse = dense, untouched weights).
+// Tolerances against the worst measured on any build (AQUIFER_VERBOSE=1 prints them): ADADELTA 2e-5
+// (measured 8.5e-6), momentum 1e-4 (4e-5, cancelling velocities), sums 2e-6 (1.1e-7; the bound is
+// 4.7e-5), max_w2 alone 5e-6 (6.7e-7: a sum of 783 squares and one square root). A wrong index, a skipped or extra update, or a pre-/post-update mix-up moves
+// results by 1e-3 or more; test/kernels/rowstep.test.ts adds exact equalities (sparse = dense,
+// untouched weights) and three steps in a row.
 
 import type { KernelCase, KernelEntry } from './table';
 import type { KernelContext } from '../wasm/instance';
