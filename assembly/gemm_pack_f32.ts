@@ -18,7 +18,10 @@ export function gemm_ukernel_f32_4x8(kc: i32, a: usize, aks: usize, b: usize, bk
   let c10 = f32x4.splat(0), c11 = f32x4.splat(0);
   let c20 = f32x4.splat(0), c21 = f32x4.splat(0);
   let c30 = f32x4.splat(0), c31 = f32x4.splat(0);
-  for (let k = 0; k < kc; k++) {
+  // An end pointer instead of a counter: one add and compare less per step (the loop is
+  // front-end bound: 4 splats, 2 loads, 16 arithmetic ops, the pointer bumps and V8's stack check).
+  const end = a + <usize>kc * aks;
+  while (a < end) {
     const b0 = v128.load(b), b1 = v128.load(b, 16);
     let s = v128.load32_splat(a);
     c00 = madd4(s, b0, c00); c01 = madd4(s, b1, c01);
