@@ -4,10 +4,14 @@
 // ([784,200,200,10]) and rowstep_w1 ([784,32,32,32,10]); one thread on the main thread (simd-st,
 // relaxed-mt), two workers HOGWILD! on one set of shared weights (simd-mt, relaxed-mt). Each line
 // also gives the ratio to a plain-TS Float32Array version of the same step (same shortcuts),
-// measured in the same run. Median of several timed chunks after a warm-up chunk.
+// measured in the same run. Median of several timed chunks after a warm-up chunk. Extra fields:
+// rows_per_cpu_s (rows per second of process CPU time, all threads: steadier than wall time on a
+// shared machine, and for two workers the per-core cost of HOGWILD!'s shared cache lines) and
+// load_avg (how busy the machine was).
 //
 //   node --experimental-wasm-relaxed-simd --import tsx bench/rowstep.ts   (JSON lines)
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createKernelContext, instantiateKernels, type KernelContext } from '../src/wasm/instance';
 import { Arena, createMemory } from '../src/wasm/memory';
@@ -17,7 +21,6 @@ import { runRowstep, rowstepScratchBytes, type RowstepJob, type RowstepLayer } f
 import { Random } from '../src/util/random';
 import { median, type Line } from './report';
 import { TsRowstep } from './rowstep-ts';
-
 
 const NETS = [
   { name: 'rowstep_w2', sizes: [784, 200, 200, 10], rows: 3000, tsRows: 400 },
@@ -59,22 +62,37 @@ function place(arena: Arena, sizes: number[], data: { x: Float32Array; y: Int32A
     return { W: arena.putF32(w), b: arena.putF32(b[l]!), Ex: zeros(w.length), Eg: zeros(w.length), Exb: zeros(b[l]!.length), Egb: zeros(b[l]!.length) };
   });
   const rows = arena.putF32(data.x), labels = arena.putI32(data.y);
-  const scratch = Array.from({ length: workers }, () => arena.alloc(rowstepScratchBytes(sizes)));
+  // 64-byte aligned: two workers must not share a cache line of scratch.
+  const scratch = Array.from({ length: workers }, () => arena.alloc(rowstepScratchBytes(sizes), 64));
   return (worker: number, first: number, count: number, sparseHidden = false): RowstepJob => ({
     sizes, layers, rows, labels, rowCount: data.y.length, first, count, scratch: scratch[worker]!, rho: RHO, epsilon: EPS, sparseHidden,
   });
 }
 
-/** rows/s of `chunk` (which trains on `rows` rows) after one warm-up call: median of REPS. */
-async function rate(rows: number, chunk: (rep: number) => unknown): Promise<number> {
+interface Rate { wall: number; cpu: number }
+
+/** Rows per second of wall time and per second of process CPU time (all threads) of `chunk`, which
+ *  trains on `rows` rows: medians of REPS after one warm-up call. On a machine shared with other
+ *  work the CPU figure is the steadier one; for two workers it shows what HOGWILD! costs per core. */
+async function rate(rows: number, chunk: (rep: number) => unknown): Promise<Rate> {
   await chunk(0);
-  const rates: number[] = [];
+  const wall: number[] = [], cpu: number[] = [];
   for (let rep = 1; rep <= REPS; rep++) {
-    const t0 = performance.now();
+    const t0 = performance.now(), c0 = process.cpuUsage();
     await chunk(rep);
-    rates.push(rows / ((performance.now() - t0) / 1000));
+    const c = process.cpuUsage(c0);
+    wall.push(rows / ((performance.now() - t0) / 1000));
+    cpu.push(rows / ((c.user + c.system) / 1e6));
   }
-  return median(rates);
+  return { wall: median(wall), cpu: median(cpu) };
+}
+
+/** One output line. */
+function line(name: string, threads: number, build: string, r: Rate, ts: Rate): Line {
+  return {
+    case: name, threads, build, rows_per_s: Math.round(r.wall), ratio_vs_ts: round2(r.wall / ts.wall),
+    rows_per_cpu_s: Math.round(r.cpu), load_avg: round2(loadavg()[0]!),
+  };
 }
 
 export async function run(log: (line: Line) => void): Promise<void> {
@@ -86,14 +104,14 @@ export async function run(log: (line: Line) => void): Promise<void> {
     // Plain TS, same step, same shortcuts.
     const ts = new TsRowstep(net.sizes, initParams(net.sizes, 42), RHO, EPS);
     const tsRate = await rate(net.tsRows, (rep) => ts.train(data, rep * net.tsRows, net.tsRows));
-    log({ case: net.name, threads: 1, build: 'plain-ts', rows_per_s: Math.round(tsRate), ratio_vs_ts: 1 });
+    log(line(net.name, 1, 'plain-ts', tsRate, tsRate));
 
     for (const build of ['simd-st', 'relaxed-mt'] as const) {
       if (!can(build)) continue;
       const ctx: KernelContext = await createKernelContext(build, bytes);
       const job = place(ctx.arena, net.sizes, data, 1);
       const r = await rate(net.rows, (rep) => runRowstep(ctx.k, ctx.memory, job(0, rep * net.rows, net.rows)));
-      log({ case: net.name, threads: 1, build, rows_per_s: Math.round(r), ratio_vs_ts: round2(r / tsRate) });
+      log(line(net.name, 1, build, r, tsRate));
     }
 
     for (const build of ['simd-mt', 'relaxed-mt'] as const) {
@@ -104,7 +122,7 @@ export async function run(log: (line: Line) => void): Promise<void> {
       const r = await withPool({ size: 2, build, memory }, (pool) => rate(2 * net.rows, (rep) =>
         // HOGWILD!: both workers update the same weights, each on its own rows.
         pool.runAll('rowstep', [job(0, 2 * rep * net.rows, net.rows), job(1, (2 * rep + 1) * net.rows, net.rows)])));
-      log({ case: net.name, threads: 2, build, rows_per_s: Math.round(r), ratio_vs_ts: round2(r / tsRate) });
+      log(line(net.name, 2, build, r, tsRate));
     }
   }
 }
