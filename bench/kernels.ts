@@ -6,7 +6,7 @@ import { run as runSgemm } from './sgemm';
 import { run as runRowstep } from './rowstep';
 
 export async function run({ log }: { log: (line: Line) => void }): Promise<void> {
-  await runSgemm(log);
+  await runSgemm(log as (obj: Record<string, unknown>) => void);
   await runRowstep(log);
 }
 

@@ -1,7 +1,7 @@
 // One training benchmark case in its own process (so its peak RSS is its own):
 //   node --import tsx bench/train-case.ts CASE   → one JSON line
 // The published bundle, as users run it (build first: npm run build).
-import { DeepLearningEstimator, loadMnist } from '../dist/index.js';
+const { DeepLearningEstimator, loadMnist } = (await import('../dist/index.js' as string)) as typeof import('../src/index');
 
 const CASES: Record<string, { params: Record<string, unknown>; validate: boolean }> = {
   // The booklet's trial run.
@@ -28,3 +28,4 @@ console.log(JSON.stringify({
   threads: model.execution.threads, build: model.execution.build,
   rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
 }));
+export {};

@@ -4,9 +4,10 @@ import { parentPort } from './adapter';
 import { getTask, type WorkerContext } from './tasks';
 import { instantiateKernels } from '../wasm/instance';
 import type { FromWorker, ToWorker } from './protocol';
-import './rowstep-task';
-// The entry is the composition root: it loads every layer's tasks.
-import '../dl/worker-task';
+// The entry is the composition root: it registers every layer's tasks.
+import { registerDeepLearningTasks } from '../dl/worker-task';
+
+registerDeepLearningTasks();
 
 const port = await parentPort();
 let ctx: WorkerContext | undefined;
