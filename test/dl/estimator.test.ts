@@ -138,6 +138,34 @@ test('bad input is refused with an error that names the parameter or column', as
   await rejects(() => new DeepLearningEstimator({}).train({ y: 'y' } as never), 'BAD_PARAMETER', /training_frame/);
 });
 
+test('a weights column: rows of weight 0 teach nothing, even when their labels are all wrong', async () => {
+  const clean = twoClasses(400, 7);
+  const a: number[] = [], b: number[] = [], y: string[] = [], w: number[] = [];
+  for (let i = 0; i < 400; i++) {
+    a.push(clean.col('a').at(i)); b.push(clean.col('b').at(i)); y.push(clean.col('y').str(i)!); w.push(1);
+    a.push(clean.col('a').at(i)); b.push(clean.col('b').at(i)); y.push(clean.col('y').str(i) === 'yes' ? 'no' : 'yes'); w.push(0); // flipped, weight 0
+  }
+  const f = Frame.fromArrays({ a, b, y, w }, { types: { y: 'enum' } });
+  const m = new DeepLearningEstimator({ hidden: [8], epochs: 20, seed: 5, weights_column: 'w' });
+  await m.train({ y: 'y', training_frame: f });
+  const perf = await m.modelPerformance(twoClasses(300, 9));
+  assert.ok((perf as { auc: number }).auc > 0.95, `auc ${(perf as { auc: number }).auc}`);
+});
+
+test('an offset column is added to the prediction in link space (poisson)', async () => {
+  const r = new Random(4);
+  const x: number[] = [], off: number[] = [], y: number[] = [];
+  for (let i = 0; i < 600; i++) { const u = r.nextDouble(), o = Math.log(1 + 4 * r.nextDouble()); x.push(u); off.push(o); y.push(Math.round(Math.exp(0.5 + u + o))); }
+  const f = Frame.fromArrays({ x, off, y });
+  const m = new DeepLearningEstimator({ hidden: [8], epochs: 60, seed: 5, distribution: 'poisson', offset_column: 'off', shuffle_training_data: true });
+  await m.train({ y: 'y', training_frame: f });
+  // The same row with offset log 4 instead of 0 predicts about 4 times as much.
+  const probe = Frame.fromArrays({ x: [0.5, 0.5], off: [0, Math.log(4)], y: [0, 0] });
+  const p = await m.predict(probe);
+  const ratio = p.col('predict').at(1) / p.col('predict').at(0);
+  assert.ok(Math.abs(ratio - 4) < 1e-3, `ratio ${ratio}`);
+});
+
 test('predict before train says to train first', () => {
   assert.throws(() => new DeepLearningEstimator({}).rmse(), /not trained yet/);
 });
