@@ -53,8 +53,8 @@ function padding(p: Problem, C: Float32Array): number[] {
 }
 
 // One shape per code path: dot products (nt: M <= 8, N <= 16, or B in L2 and M <= 1.5 K),
-// in-place B (nn/tn, M <= 16), packed with ragged tiles, and products crossing the MC, NC and KC
-// blocks (nt on the packed path for the last two).
+// in-place B (nn/tn: M <= 16, or M <= 128 with B in L2), packed with ragged tiles, and products
+// crossing the MC, NC and KC blocks (nt on the packed path for the last two).
 const PATH_SHAPES = [[1, 200, 784], [5, 17, 33], [33, 10, 200], [12, 45, 70], [37, 45, 300], [130, 520, 260], [130, 520, 80], [400, 40, 260]] as const;
 
 test('NaN in the padding of A, B and C is never read, and C\'s padding is never written', () => {
@@ -102,11 +102,12 @@ test('sizes on both sides of every tile, path and cache-block boundary match the
   const rng = new Random(4);
   const ctx = contexts.get('simd-st')!;
   // MR 4, NR 8; nt dot path M <= 8 / N <= 16 / K >= 16, or N·K <= 192 Ki and 2M <= 3K;
-  // in-place B M <= 16; MC 128, NC 512, KC 256
+  // in-place B M <= 16, or M <= 128 with N·K <= 192 Ki; MC 128, NC 512, KC 256
   const shapes = [
     [3, 7, 1], [4, 8, 2], [5, 9, 3], [8, 17, 15], [8, 17, 16], [9, 16, 16], [9, 17, 17],
     [16, 24, 40], [17, 23, 41], [127, 9, 255], [128, 8, 256], [129, 7, 257], [6, 511, 20], [6, 513, 20], [129, 513, 257],
     [129, 513, 85], [387, 40, 257], [386, 41, 257], [100, 600, 400], // nt: packed, packed, dot, B over L2
+    [128, 40, 50], [129, 40, 50], [40, 1023, 20], // nn/tn: B in place up to 128 rows, unless rows 4 KiB apart
   ] as const;
   for (const op of GEMM_OPS) {
     for (const [M, N, K] of shapes) {
