@@ -1,6 +1,7 @@
 // The browser test page: trains and predicts with the published browser bundle, in Web Workers,
 // and reports to the test driver through window.__result.
 // The published browser bundle, typed by the source it is built from.
+// @ts-ignore: dist/ has no declarations beside the bundle; the cast below types it.
 import * as bundle from '../../dist/browser.js';
 const { DeepLearningEstimator, Frame, runtimeInfo } = bundle as unknown as typeof import('../../src/browser');
 
