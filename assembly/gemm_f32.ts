@@ -140,11 +140,21 @@ function gemm_edge_tile(kc: i32, ap: usize, bp: usize, bks: usize, c: usize, ldc
 }
 
 /** The scalar build's product. Strides are in bytes: A(i,k) at A + i·ais + k·aks, B(k,j) at
- *  B + k·bks + j·bjs. Loop order i-k-j keeps the C row and (for nn, tn) the B row contiguous. */
+ *  B + k·bks + j·bjs. nn and tn loop i-k-j (B and C rows contiguous); when both A and B run
+ *  contiguously along k (nt) each C entry is a dot product of two contiguous rows. */
 function gemm_scalar(M: i32, N: i32, K: i32, A: usize, ais: usize, aks: usize, B: usize, bks: usize, bjs: usize, C: usize, ldc: i32): void {
   const ldc4 = <usize>ldc << 2;
   for (let i = 0; i < M; i++) {
     const c = C + <usize>i * ldc4, a = A + <usize>i * ais;
+    if (bks == 4 && aks == 4) {
+      for (let j = 0; j < N; j++) {
+        const b = B + <usize>j * bjs;
+        let s: f32 = 0;
+        for (let k = 0; k < K; k++) s += load<f32>(a + (<usize>k << 2)) * load<f32>(b + (<usize>k << 2));
+        store<f32>(c + (<usize>j << 2), load<f32>(c + (<usize>j << 2)) + s);
+      }
+      continue;
+    }
     for (let k = 0; k < K; k++) {
       const aik = load<f32>(a + <usize>k * aks), b = B + <usize>k * bks;
       for (let j = 0; j < N; j++) {

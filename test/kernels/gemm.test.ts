@@ -118,6 +118,19 @@ test('sizes on both sides of every tile, path and cache-block boundary match the
   ctx.arena.reset();
 });
 
+test('single rows and columns with leading dimensions equal to the widths match the reference', () => {
+  const rng = new Random(8);
+  for (const [build, ctx] of contexts) {
+    for (const op of GEMM_OPS) {
+      for (const [M, N, K] of [[5, 1, 7], [1, 5, 7], [5, 7, 1], [1, 1, 9], [9, 1, 40], [1, 40, 9]] as const) {
+        const c = gemmCase(ctx, rng, op, M, N, K, 0);
+        assert.ok(c.maxRelDiff <= TOL, `${build} ${c.shape}: ${c.maxRelDiff}`);
+      }
+    }
+    ctx.arena.reset();
+  }
+});
+
 test('every build agrees with simd-st: simd-mt bit for bit, relaxed and scalar within tolerance', () => {
   const rng = new Random(5);
   for (const op of GEMM_OPS) {
