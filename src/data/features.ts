@@ -21,6 +21,10 @@ export interface CategoricalFeature {
   source_domain?: string[];
   /** enum_limited: index of the catch-all level 'other' in `domain`, -1 when none was needed. */
   other?: number;
+  /** Whether a training row has this predictor missing, i.e. whether training lit its NA bucket
+   *  (H2O's _saw_missing_cats: variable importances zero a bucket that was never lit,
+   *  h2o-lifecycle.md §5). Absent in DataInfo saved before it was recorded: treated as seen. */
+  na_seen?: boolean;
 }
 
 /** A numeric predictor: a numeric column, or one produced from a categorical by an encoding. */

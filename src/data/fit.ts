@@ -29,6 +29,14 @@ export function exchangeSortByCardinality<T extends { domain: readonly string[] 
 /** 1/sd, or 1 where the sd is 0 (a constant column is left unscaled). */
 const inverse = (s: number) => (s > 0 && Number.isFinite(s) ? 1 / s : 1);
 
+/** Whether a row that trains (kept, with a response) has the categorical missing. */
+function naSeen(codes: Int32Array, keep: Uint8Array | null, y: ArrayLike<number> | null): boolean {
+  for (let i = 0; i < codes.length; i++) {
+    if (codes[i]! < 0 && (keep === null || keep[i] === 1) && (y === null || y[i] === y[i])) return true;
+  }
+  return false;
+}
+
 export function fitDataInfo(frame: FrameLike, params: DataInfoParams): DataInfoJSON {
   const p = resolveParams(params);
   if (frame.nrow === 0) throw new AquiferError('BAD_FRAME', msg.emptyFrame());
@@ -43,11 +51,13 @@ export function fitDataInfo(frame: FrameLike, params: DataInfoParams): DataInfoJ
   // Statistics come from the rows training uses: with 'Skip', only rows without a missing predictor.
   const reader = new FeatureReader(frame, p.sparse);
   const numValues = nums.map((f) => reader.numeric(f));
+  const catCodes = cats.map((f) => reader.categorical(f));
   let keep: Uint8Array | null = null;
   if (p.missing_values_handling === 'Skip') {
-    keep = completeRows(frame.nrow, cats.map((f) => reader.categorical(f)), numValues);
+    keep = completeRows(frame.nrow, catCodes, numValues);
     if (!keep.some((k) => k === 1)) throw new AquiferError('BAD_FRAME', msg.noRowsLeft());
   }
+  const features = [...cats.map((f, i) => ({ ...f, na_seen: naSeen(catCodes[i]!, keep, y) })), ...nums];
 
   const transform = transformType(p);
   const weights = p.weights_column === null ? null : frame.col(p.weights_column).numbers();
@@ -81,7 +91,7 @@ export function fitDataInfo(frame: FrameLike, params: DataInfoParams): DataInfoJ
 
   return {
     format: 'aquifer.data_info', version: 1, params: p, transform,
-    features: [...cats, ...nums], num_means, norm_sub, norm_mul, response,
+    features, num_means, norm_sub, norm_mul, response,
     dropped: sel.dropped, warnings: [...warnings, ...reader.warnings()],
   };
 }

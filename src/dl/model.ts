@@ -15,6 +15,10 @@ import { historyTable, type HistoryRow } from './history';
 import { TrainingJob } from './job';
 import type { ScoreSet } from './score-set';
 import type { ConfusionMatrix } from '../metrics';
+import { varimpTable, type VarimpRow } from './varimp';
+import { biasesFrame, normArrays, respArrays, weightsFrame } from './weights';
+import { neuronLayers, type NeuronLayerRow } from './summary';
+import { describeModel } from './describe-model';
 
 export interface MetricsChoice { train?: boolean; valid?: boolean }
 
@@ -102,6 +106,25 @@ export class DeepLearningModel {
     const kind = this.lastEvent().training!.kind;
     return historyTable(this.state.outcome.history, kind, this.state.hasValidation);
   }
+
+  /** Gedeon variable importances, one row per input unit, most important first (h2o-lifecycle.md §5). */
+  varimp(): VarimpRow[] {
+    if (!this.state.params.variable_importances) throw new AquiferError('BAD_PARAMETER', 'this model was trained with variable_importances: false, so it has no variable importances', { subject: 'variable_importances' });
+    return varimpTable(this.state.info, this.state.layout, this.state.theta);
+  }
+  /** Layer i's weights (0-based), rows = receiving units, columns = inputs (h2o-lifecycle.md §6). */
+  weights(i: number): Frame { return weightsFrame(this.state.info, this.state.layout, this.state.theta, i); }
+  /** Layer i's biases: one column, one row per receiving unit. */
+  biases(i: number): Frame { return biasesFrame(this.state.layout, this.state.theta, i); }
+  normmul(): number[] | null { return normArrays(this.state.info).normmul; }
+  normsub(): number[] | null { return normArrays(this.state.info).normsub; }
+  respmul(): number[] | null { return respArrays(this.state.info).respmul; }
+  respsub(): number[] | null { return respArrays(this.state.info).respsub; }
+  catoffsets(): number[] { return Array.from(this.state.info.catOffsets); }
+  /** H2O's "Status of Neuron Layers" table, one row per layer. */
+  summary(): NeuronLayerRow[] { return neuronLayers({ ...this.state, samples: this.state.outcome.samples }); }
+  /** H2O's model display: summary, metrics, scoring history, variable importances. */
+  toString(): string { return this.trained ? describeModel(this, this.trained) : 'DeepLearningModel (not trained)'; }
 
   /** Raw network outputs for a frame: rows × classes probabilities, or f in link space. */
   private async outputs(frame: Frame): Promise<{ out: Float32Array; set: ScoreSet }> {
