@@ -30,7 +30,7 @@ function snake(name: string): string {
 /** The parameter a mistyped name most likely means, or undefined when none is close. */
 export function suggestParameterName(name: string): string | undefined {
   const s = snake(name);
-  if (parameterSpec(s) || PARAMETER_ALIASES[s]) return PARAMETER_ALIASES[s] ?? s;
+  if (parameterSpec(s) || Object.hasOwn(PARAMETER_ALIASES, s)) return Object.hasOwn(PARAMETER_ALIASES, s) ? PARAMETER_ALIASES[s] : s;
   // Close in spelling: at most one edit per three characters (and at least one, at most three).
   const limit = Math.max(1, Math.min(3, Math.floor(s.length / 3)));
   let best: string | undefined, bestD = Infinity;
@@ -50,7 +50,8 @@ export function suggestParameterName(name: string): string | undefined {
 /** The parameter a user-given name denotes (aliases followed); throws UNKNOWN_PARAMETER otherwise. */
 export function resolveParameterName(name: string): ParameterName {
   if (parameterSpec(name)) return name as ParameterName;
-  const alias = PARAMETER_ALIASES[name];
+  // Own keys only: 'constructor' or '__proto__' must not find Object.prototype's members.
+  const alias = Object.hasOwn(PARAMETER_ALIASES, name) ? PARAMETER_ALIASES[name] : undefined;
   if (alias) return alias;
   throw new AquiferError('UNKNOWN_PARAMETER', msg.unknownParameter(name, suggestParameterName(name)), { subject: name });
 }

@@ -497,6 +497,10 @@ test('did-you-mean handles typos, swaps, camelCase, dashes and name fragments', 
   assert.is(suggestParameterName('l3'), 'l1');
 });
 
+test("names of Object.prototype's members ('constructor', '__proto__') are unknown parameters", () => {
+  for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) assert.is(unknown(name).code, 'UNKNOWN_PARAMETER');
+});
+
 test('a name close to nothing gets no suggestion', () => {
   assert.is(suggestParameterName('learning_rate_schedule_xyz'), undefined);
   assert.is(unknown('zzzzzzzz').message, "unknown parameter 'zzzzzzzz'");
