@@ -5,6 +5,7 @@ export { runtimeInfo, type RuntimeInfo, type RuntimeOptions, type BuildName } fr
 export { Frame, Column, importFile, parseCSV, loadMnist, type ColumnType, type ImportOptions, type ColumnSummary } from './frame';
 export { DeepLearningEstimator, type TrainArgs } from './dl/estimator';
 export { DeepLearningModel, type MetricsChoice } from './dl/model';
+export { loadModel, type LoadOptions, type ModelSource } from './persist/load-model';
 export type { Progress, ScoringEvent } from './dl/trainer';
 export type { ModelMetrics } from './dl/evaluate';
 export type { HistoryRow } from './dl/history';

@@ -5,7 +5,7 @@ import { AquiferError } from '../util/errors';
 import { Frame } from '../frame';
 import { Column } from '../frame/column';
 import type { DataInfo } from '../data/data-info';
-import type { EffectiveParameters } from './params';
+import type { DeepLearningInput, EffectiveParameters } from './params';
 import type { ParamLayout } from './network';
 import type { StepConfig } from './stepper';
 import type { BuildName } from '../wasm/runtime';
@@ -15,12 +15,18 @@ import { historyTable, type HistoryRow } from './history';
 import { TrainingJob } from './job';
 import type { ScoreSet } from './score-set';
 import type { ConfusionMatrix } from '../metrics';
+import { encodeModel } from '../persist/encode-model';
+import { saveModelBytes } from '../persist/save-model';
 import { varimpTable, type VarimpRow } from './varimp';
 import { biasesFrame, normArrays, respArrays, weightsFrame } from './weights';
 import { neuronLayers, type NeuronLayerRow } from './summary';
 import { describeModel } from './describe-model';
 
 export interface MetricsChoice { train?: boolean; valid?: boolean }
+
+/** The parameters as the user gave them, with train()'s x and y (frames and models kept as null or
+ *  as the path given): a checkpoint restart compares against them and inherits from them. */
+export type ModelInput = DeepLearningInput & { x?: string[] };
 
 export interface ModelState {
   params: EffectiveParameters;
@@ -35,6 +41,7 @@ export interface ModelState {
   warnings: string[];
   hasValidation: boolean;
   runTimeMs: number;
+  input?: ModelInput;
 }
 
 export class DeepLearningModel {
@@ -125,6 +132,13 @@ export class DeepLearningModel {
   summary(): NeuronLayerRow[] { return neuronLayers({ ...this.state, samples: this.state.outcome.samples }); }
   /** H2O's model display: summary, metrics, scoring history, variable importances. */
   toString(): string { return this.trained ? describeModel(this, this.trained) : 'DeepLearningModel (not trained)'; }
+
+  /** The model in aquifer's model format (docs/model-format.md): the same bytes in Node and browsers. */
+  toBytes(): Uint8Array { return encodeModel(this.state); }
+  /** Writes the model file atomically (Node): a failed save leaves no file behind. Returns the absolute path. */
+  save(path: string): Promise<string> { return saveModelBytes(this.toBytes(), path); }
+  /** @internal The trained state, for persistence and checkpoint restarts. */
+  static stateOf(model: DeepLearningModel): ModelState { return model.state; }
 
   /** Raw network outputs for a frame: rows × classes probabilities, or f in link space. */
   private async outputs(frame: Frame): Promise<{ out: Float32Array; set: ScoreSet }> {

@@ -1,0 +1,113 @@
+// The bytes of a model file to the parts of a trained model, every one checked: the container
+// (container.ts), each JSON section's shape, and how the sections fit together (the network the
+// parameters describe, its input width against the DataInfo, its output against the response, the
+// arena's length against the layout). Anything wrong is a BAD_MODEL_FILE error naming the file.
+
+import { AquiferError } from '../util/errors';
+import { DataInfo } from '../data/data-info';
+import { layoutNetwork, type NetworkSpec, type ParamLayout } from '../dl/network';
+import { modelParameterCount, MAX_MODEL_PARAMETERS, type EffectiveParameters } from '../dl/params';
+import { networkLayout } from '../dl/setup';
+import type { ModelInput } from '../dl/model';
+import { readContainer } from './container';
+import { decodeDataInfo } from './decode-data-info';
+import { decodeEffectiveParameters, decodeInput } from './decode-params';
+import { decodeTraining, type TrainingRecord } from './decode-training';
+import { ALGORITHM } from './encode-model';
+import { bytesToFloat32 } from './float32-le';
+import { FORMAT_NAME, SECTIONS } from './format';
+import { msg } from './messages';
+import { count, equal, list, object, oneOf, ShapeError, string } from './shape';
+import { parseTagged } from './tagged-json';
+
+export interface DecodedModel {
+  libraryVersion: string;
+  params: EffectiveParameters;
+  input: ModelInput | undefined;
+  info: DataInfo;
+  layout: ParamLayout;
+  theta: Float32Array;
+  training: TrainingRecord;
+}
+
+function networkSpec(v: unknown): NetworkSpec {
+  const o = object(v, 'network.spec');
+  const units = list(o.units, 'network.spec.units', count);
+  if (units.length < 2 || units.some((u) => u < 1)) throw new ShapeError('network.spec.units must list at least an input and an output layer, each with units');
+  return {
+    units,
+    activation: oneOf(o.activation, 'network.spec.activation', ['Tanh', 'Rectifier', 'ExpRectifier', 'Maxout'] as const),
+    output: oneOf(o.output, 'network.spec.output', ['softmax', 'linear'] as const),
+    optimizer: oneOf(o.optimizer, 'network.spec.optimizer', ['adadelta', 'momentum', 'sgd'] as const),
+  };
+}
+
+const sameSpec = (a: NetworkSpec, b: NetworkSpec) =>
+  a.activation === b.activation && a.output === b.output && a.optimizer === b.optimizer &&
+  a.units.length === b.units.length && a.units.every((u, i) => u === b.units[i]);
+
+export function decodeModel(bytes: Uint8Array, name: string): DecodedModel {
+  const { sections } = readContainer(bytes, name);
+  const bad = (what: string) => new AquiferError('BAD_MODEL_FILE', msg.badContent(name, what));
+  const section = (tag: string) => {
+    const s = sections.get(tag);
+    if (!s) throw new AquiferError('BAD_MODEL_FILE', msg.missingSection(name, tag));
+    return s;
+  };
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  const json = (tag: string): unknown => {
+    try {
+      return parseTagged(utf8.decode(section(tag)));
+    } catch (e) {
+      if (e instanceof AquiferError) throw e;
+      throw new AquiferError('BAD_MODEL_FILE', msg.badJSON(name, tag, (e as Error).message));
+    }
+  };
+  try {
+    const meta = object(json(SECTIONS.meta), 'meta');
+    equal(meta.format, FORMAT_NAME, 'meta.format');
+    equal(meta.algorithm, ALGORITHM, 'meta.algorithm');
+    const libraryVersion = string(meta.library_version, 'meta.library_version');
+
+    const parm = object(json(SECTIONS.params), 'params');
+    const params = decodeEffectiveParameters(parm.params, 'params.params');
+    const input = parm.input === null ? undefined : decodeInput(parm.input, 'params.input');
+
+    const info = DataInfo.fromJSON(decodeDataInfo(json(SECTIONS.dataInfo)));
+    const response = info.response;
+    const classification = response?.kind === 'categorical';
+    if (response && params.response_column !== null && params.response_column !== response.column) {
+      throw bad(`the parameters name response '${params.response_column}' but the DataInfo '${response.column}'`);
+    }
+    if (classification !== (params.distribution === 'bernoulli' || params.distribution === 'multinomial')) {
+      throw bad(`distribution ${params.distribution} does not fit a ${classification ? 'categorical' : 'numeric'} response`);
+    }
+
+    const network = object(json(SECTIONS.network), 'network');
+    const spec = networkSpec(network.spec);
+    const nout = response === null ? info.n0 : classification ? info.nclasses : 1;
+    if (modelParameterCount(spec.units[0]!, spec.units.slice(1, -1), spec.units[spec.units.length - 1]!, spec.activation === 'Maxout') > MAX_MODEL_PARAMETERS) {
+      throw bad(`the network ${JSON.stringify(spec.units)} is larger than any model aquifer trains`);
+    }
+    const expected = networkLayout(params, info.n0, nout, classification ? 'softmax' : 'linear').spec;
+    if (!sameSpec(spec, expected)) {
+      throw bad(`the network (units ${JSON.stringify(spec.units)}, ${spec.activation}, ${spec.output}, ${spec.optimizer}) does not match the parameters and DataInfo (units ${JSON.stringify(expected.units)}, ${expected.activation}, ${expected.output}, ${expected.optimizer})`);
+    }
+    const layout = layoutNetwork(spec);
+    equal(network.param_floats, layout.paramFloats, 'network.param_floats');
+    equal(network.total_floats, layout.totalFloats, 'network.total_floats');
+
+    const arena = section(SECTIONS.theta);
+    if (arena.length !== layout.totalFloats * 4) {
+      throw bad(`the parameter arena has ${arena.length} bytes, but the network needs ${layout.totalFloats} float32 values (${layout.totalFloats * 4} bytes)`);
+    }
+    const kind = !classification ? 'regression' : info.nclasses === 2 ? 'binomial' : 'multinomial';
+    const training = decodeTraining(json(SECTIONS.training), kind);
+    return { libraryVersion, params, input, info, layout, theta: bytesToFloat32(arena), training };
+  } catch (e) {
+    if (e instanceof ShapeError) throw bad(e.message);
+    // DataInfo.fromJSON's own checks name no file.
+    if (e instanceof AquiferError && e.code === 'BAD_MODEL_FILE' && !e.message.includes('not a valid aquifer model')) throw bad(e.message);
+    throw e;
+  }
+}

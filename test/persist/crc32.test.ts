@@ -1,0 +1,33 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { crc32 } from '../../src/persist/crc32';
+
+const ascii = (s: string) => new TextEncoder().encode(s);
+
+test('the CRC-32 check value: "123456789" gives 0xCBF43926', () => {
+  assert.is(crc32(ascii('123456789')), 0xcbf43926);
+});
+
+test('the empty input gives 0, and a known zlib value matches', () => {
+  assert.is(crc32(new Uint8Array(0)), 0);
+  assert.is(crc32(ascii('The quick brown fox jumps over the lazy dog')), 0x414fa339);
+});
+
+test('a range and a continued CRC equal the CRC of the whole', () => {
+  const bytes = Uint8Array.from({ length: 1000 }, (_, i) => (i * 7919) & 0xff);
+  const whole = crc32(bytes);
+  assert.is(crc32(bytes, 400, 1000, crc32(bytes, 0, 400)), whole);
+  assert.is(crc32(bytes, 10, 20), crc32(bytes.subarray(10, 20)));
+});
+
+test('every single-bit flip changes the CRC', () => {
+  const bytes = ascii('aquifer model bytes');
+  const c = crc32(bytes);
+  for (let i = 0; i < bytes.length * 8; i++) {
+    const b = bytes.slice();
+    b[i >> 3] ^= 1 << (i & 7);
+    assert.is.not(crc32(b), c);
+  }
+});
+
+test.run();
