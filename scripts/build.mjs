@@ -4,7 +4,7 @@
 import asc from 'assemblyscript/asc';
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -38,8 +38,10 @@ const entries = {
 };
 const present = Object.fromEntries(Object.entries(entries).filter(([, f]) => existsSync(f)));
 for (const f of readdirSync('dist')) if (f.endsWith('.js') || f.endsWith('.js.map')) rmSync(`dist/${f}`);
-await esbuild.build({
-  entryPoints: present,
+// The CLI bundle alone gets the #! line (and is made executable below); the library bundles do not.
+const { cli, ...libraries } = present;
+const bundle = (entryPoints, extra = {}) => esbuild.build({
+  entryPoints,
   outdir: 'dist',
   bundle: true,
   format: 'esm',
@@ -54,7 +56,13 @@ await esbuild.build({
   minifySyntax: true,
   sourcemap: true,
   logLevel: 'warning',
+  ...extra,
 });
+await bundle(libraries);
+if (cli) {
+  await bundle({ cli }, { banner: { js: '#!/usr/bin/env node' } });
+  chmodSync('dist/cli.js', 0o755);
+}
 console.log(`bundles: ${Object.keys(present).join(', ')}`);
 
 if (!args.has('--no-types')) {
