@@ -8,6 +8,9 @@ import { resolveParameterName, type DeepLearningInput } from './params';
 import { prepare } from './setup';
 import { runTraining, type Progress } from './trainer';
 import { DeepLearningModel } from './model';
+import { checkpointState } from './checkpoint';
+import { loadModel } from '../persist/load-model';
+import { plainParameters } from '../persist/plain';
 
 export interface TrainArgs {
   x?: string[];
@@ -39,16 +42,20 @@ export class DeepLearningEstimator extends DeepLearningModel {
     }
     const started = performance.now();
     const input = { ...this.input, ...(args.y !== undefined ? { y: args.y } : {}), ...(args.x !== undefined ? { x: args.x } : {}) } as DeepLearningInput;
-    const prep = await prepare(input, args.training_frame, args.validation_frame);
+    // checkpoint: a model, or the path of a saved one (h2o-lifecycle.md §9, checkpoint.ts).
+    const ref = input.checkpoint;
+    const checkpoint = ref === undefined || ref === null ? undefined : checkpointState(typeof ref === 'string' ? await loadModel(ref) : ref);
+    const prep = await prepare(input, args.training_frame, args.validation_frame, checkpoint);
     const outcome = await runTraining({
       params: prep.params as never, cfg: prep.cfg, layout: prep.layout, info: prep.info, evalOpts: prep.evalOpts,
       train: prep.train, trainScoreIndex: prep.trainScoreIndex, valid: prep.valid, build: prep.build, threads: prep.threads,
-      onProgress: args.onProgress, signal: args.signal,
+      ...prep.resume, onProgress: args.onProgress, signal: args.signal,
     });
     this.trained = {
       params: prep.params, info: prep.info, layout: prep.layout, cfg: prep.cfg, evalOpts: prep.evalOpts, theta: outcome.theta,
       outcome, build: prep.build, threads: prep.threads, warnings: [...prep.warnings, ...outcome.warnings],
-      hasValidation: prep.valid !== undefined, runTimeMs: performance.now() - started,
+      hasValidation: prep.valid !== undefined, runTimeMs: (checkpoint?.runTimeMs ?? 0) + performance.now() - started,
+      input: plainParameters(prep.input),
     };
     return new DeepLearningModel(this.trained);
   }

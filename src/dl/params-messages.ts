@@ -110,6 +110,29 @@ export const msg = {
     'pretrained_autoencoder initializes a supervised model; the model to train must not be an autoencoder',
   checkpointNfolds: () => 'nfolds must be 0 with checkpoint: cross-validation is not supported for checkpoint restarts',
 
+  // ---- checkpoint restarts (lifecycle §9.2) ------------------------------------------------------
+  checkpointNotModel: (v: unknown) =>
+    `checkpoint must be a trained DeepLearningModel or the path of a saved model, got ${show(v)}`,
+  checkpointNotTrained: () => 'checkpoint has to point to an existing model: this one has not been trained',
+  checkpointResponseType: (was: string, now: string, column: string) =>
+    `response type must be the same as for the checkpointed model: it was ${was}, but '${column}' is ${now} here`,
+  checkpointValidation: (had: boolean) =>
+    `presence of a validation_frame must agree with the checkpointed model, which was trained ${had ? 'with' : 'without'} one`,
+  checkpointResponse: (was: string, now: string) =>
+    `response_column must be the same as for the checkpointed model: '${was}', not '${now}'`,
+  checkpointChange: (name: string, was: unknown, now: unknown) =>
+    `cannot change parameter '${name}' on a checkpoint restart: ${show(was)} -> ${show(now)}`,
+  checkpointX: (column: string, missing: boolean) => missing
+    ? `x must list the same predictors as the checkpointed model: '${column}' is one of its predictors`
+    : `x must list the same predictors as the checkpointed model: '${column}' is not one of its predictors`,
+  checkpointMissingColumn: (column: string) =>
+    `the columns of the training data must be the same as for the checkpointed model: column '${column}' is missing`,
+  checkpointResponseLevels: (column: string, levels: readonly string[]) =>
+    `categorical factor levels of the response must be the same as for the checkpointed model: '${column}' has levels it was not trained on: ` +
+    `[${levels.slice(0, 10).join(', ')}${levels.length > 10 ? ', ...' : ''}]`,
+  checkpointEpochs: (epochs: number, done: number) =>
+    `epochs (${epochs}) counts all epochs and must be larger than the number of epochs already trained for the checkpointed model (${done})`,
+
   // ---- warnings ----------------------------------------------------------------------------------
   ignoredWithAdaptiveRate: (name: string, v: unknown) =>
     `${name} (${show(v)}) is ignored: it cannot be specified if adaptive_rate is enabled`,

@@ -6,12 +6,14 @@ import type { Frame } from '../frame';
 import { DataInfo } from '../data/data-info';
 import type { PackedRows } from '../data/training-rows';
 import { runtimeInfo, type BuildName } from '../wasm/runtime';
-import { resolveParameters, modelParameterCount, MAX_MODEL_PARAMETERS, type DeepLearningInput, type EffectiveParameters } from './params';
+import { resolveParameters, modelParameterCount, MAX_MODEL_PARAMETERS, type EffectiveParameters } from './params';
 import { layoutNetwork, type Activation, type ParamLayout } from './network';
 import { DISTRIBUTION_CODE, type RegressionDistribution } from './distribution';
 import { sampleRows } from './sampling';
 import type { StepConfig } from './stepper';
 import type { EvaluateOptions } from './evaluate';
+import type { ModelInput, ModelState } from './model';
+import { checkRestart, checkRestartResponse, restartDataInfo, restartInput, resumeFrom, type Resume } from './checkpoint';
 
 export interface Prepared {
   params: EffectiveParameters;
@@ -26,6 +28,10 @@ export interface Prepared {
   valid?: PackedRows;
   build: BuildName;
   threads: number;
+  /** The input as resolved (a restart's includes what it inherits from the checkpoint). */
+  input: ModelInput;
+  /** A checkpoint restart: what training continues from. */
+  resume?: Resume;
 }
 
 export function baseActivation(a: string): Activation {
@@ -82,10 +88,12 @@ function summarizeResponse(frame: Frame, y: string | null) {
   return { responseType: 'numeric', nclasses: undefined, responseMin: Number.isFinite(min) ? min : undefined } as const;
 }
 
-export async function prepare(input: DeepLearningInput & { x?: string[] }, training: Frame, validation: Frame | undefined): Promise<Prepared> {
+export async function prepare(given: ModelInput, training: Frame, validation: Frame | undefined, checkpoint?: ModelState): Promise<Prepared> {
+  const input = checkpoint ? restartInput(checkpoint, given) : given;
   const { x, ...user } = input;
   const y = (user.y ?? user.response_column ?? null) as string | null;
   if (y !== null && !training.has(y)) training.col(y); // throws BAD_COLUMN with a did-you-mean
+  if (checkpoint) checkRestartResponse(checkpoint, y, training, validation);
   const summary = summarizeResponse(training, y);
   const params = resolveParameters(user, { ...summary, nrows: training.nrow });
   const { warnings: paramWarnings, ...rest } = params as EffectiveParameters & { warnings?: string[] };
@@ -93,8 +101,14 @@ export async function prepare(input: DeepLearningInput & { x?: string[] }, train
   const classification = summary.responseType === 'enum';
   if (p.autoencoder) throw new AquiferError('BAD_PARAMETER', 'autoencoder training is not available yet in aquifer', { subject: 'autoencoder' });
 
+  if (checkpoint) {
+    checkRestart(checkpoint, p, x, training);
+    // The model keeps the path it was restarted from, never the checkpoint object (and its history).
+    p.checkpoint = typeof p.checkpoint === 'string' ? p.checkpoint : null;
+  }
+
   const seed = typeof p.seed === 'bigint' ? p.seed : BigInt(p.seed);
-  const info = DataInfo.fit(training, {
+  const info = checkpoint ? restartDataInfo(checkpoint, p, training) : DataInfo.fit(training, {
     x: x ?? null, y, ignored_columns: p.ignored_columns, ignore_const_cols: p.ignore_const_cols,
     use_all_factor_levels: p.use_all_factor_levels, categorical_encoding: p.categorical_encoding,
     max_categorical_features: p.max_categorical_features, standardize: p.standardize, sparse: p.sparse,
@@ -117,8 +131,11 @@ export async function prepare(input: DeepLearningInput & { x?: string[] }, train
     const idx = sampleRows(validation.nrow, p.score_validation_samples, seedNum + 1);
     valid = info.transform(idx ? validation.rows(idx) : validation);
   }
-  const layout = networkLayout(p, info.n0, nout, classification ? 'softmax' : 'linear');
+  const layout = checkpoint ? checkpoint.layout : networkLayout(p, info.n0, nout, classification ? 'softmax' : 'linear');
   const { build, threads } = await chooseExecution(p);
   const warnings = [...(paramWarnings ?? []), ...info.warnings, ...train.warnings, ...(valid?.warnings ?? [])];
-  return { params: p, warnings, info, layout, cfg: stepConfig(p), evalOpts: evaluateOptions(p), train, trainScoreIndex, valid, build, threads };
+  return {
+    params: p, warnings, info, layout, cfg: stepConfig(p), evalOpts: evaluateOptions(p), train, trainScoreIndex, valid, build, threads,
+    input, resume: checkpoint ? resumeFrom(checkpoint) : undefined,
+  };
 }

@@ -76,6 +76,12 @@ export interface TrainInput {
   theta?: Float32Array;
   samples?: number;
   iterations?: number;
+  /** A checkpoint restart (h2o-lifecycle.md §9.1) also continues the epoch counter (so a new frame
+   *  of another size adds its own epochs), the scoring history (which feeds early stopping and holds
+   *  the best loss so far, that of `theta`) and the elapsed time. */
+  epochs?: number;
+  history?: readonly ScoringEvent[];
+  elapsedMs?: number;
   onProgress?: (p: Progress) => void;
   signal?: AbortSignal;
 }
@@ -112,20 +118,28 @@ export async function runTraining(t: TrainInput): Promise<TrainOutcome> {
     const tspi = samplesPerIteration(p.train_samples_per_iteration, nrows, p.epochs, p.reproducible);
     const start = performance.now();
     let samples = t.samples ?? 0, iterations = t.iterations ?? 0;
-    const startSamples = samples;
+    const startSamples = samples, startEpochs = t.epochs ?? samples / nrows;
+    const epochAt = (n: number) => startEpochs + (n - startSamples) / nrows;
     let trainMs = 0, lastScoreStart = 0, lastScoreEnd = 0;
-    const history: ScoringEvent[] = [];
-    const series: number[] = [NaN]; // H2O's placeholder row is never part of the stopping window
+    const history: ScoringEvent[] = [...(t.history ?? [])];
+    const startEvents = history.length;
+    // H2O's placeholder row is never part of the stopping window.
+    const series: number[] = [NaN, ...history.map((ev) => metricValue(stopMetric, (ev.validation ?? ev.training) as never))];
     let best: { loss: number; theta: Float32Array } | undefined;
-    let lastScored: Float32Array | undefined;
+    // A restart starts from the checkpoint's final model, which its last scoring event describes.
+    let lastScored: Float32Array | undefined = startEvents > 0 ? t.theta : undefined;
+    if (lastScored && p.overwrite_with_best_model) {
+      const last = history[startEvents - 1]!;
+      best = { loss: modelLoss(stopMetric, kind, (last.validation ?? last.training) as never), theta: lastScored };
+    }
     let stopped: TrainOutcome['stopped'] = 'epochs';
 
     const progress = (phase: Progress['phase'], latest?: ScoringEvent) => {
       if (!t.onProgress) return;
       const elapsed = (performance.now() - start) / 1000;
       const rate = trainMs > 0 ? ((samples - startSamples) / trainMs) * 1000 : 0;
-      const left = Math.max(0, p.epochs * nrows - samples);
-      t.onProgress({ phase, epochs: samples / nrows, total_epochs: p.epochs, iterations, samples, rows_per_s: rate, elapsed_s: elapsed, eta_s: rate > 0 ? left / rate : NaN, training: latest?.training, validation: latest?.validation });
+      const left = Math.max(0, (p.epochs - epochAt(samples)) * nrows);
+      t.onProgress({ phase, epochs: epochAt(samples), total_epochs: p.epochs, iterations, samples, rows_per_s: rate, elapsed_s: elapsed, eta_s: rate > 0 ? left / rate : NaN, training: latest?.training, validation: latest?.validation });
     };
 
     const score = async (): Promise<ScoringEvent> => {
@@ -134,10 +148,10 @@ export async function runTraining(t: TrainInput): Promise<TrainOutcome> {
       const validation = validSet ? evaluate(await job.score(validSet), validSet, t.info, t.evalOpts) : undefined;
       for (const m of [training, validation]) {
         if (m && (Number.isNaN(m.mse) || !Number.isFinite(m.mse))) {
-          throw new AquiferError('DIVERGED', `training diverged: the model predicts NaN or infinity after ${(samples / nrows).toFixed(2)} epochs; try adaptive_rate (ADADELTA), a smaller rate, l2 or max_w2, or standardize`);
+          throw new AquiferError('DIVERGED', `training diverged: the model predicts NaN or infinity after ${epochAt(samples).toFixed(2)} epochs; try adaptive_rate (ADADELTA), a smaller rate, l2 or max_w2, or standardize`);
         }
       }
-      const ev: ScoringEvent = { timestamp: Date.now(), duration_ms: performance.now() - start, training_speed: trainMs > 0 ? ((samples - startSamples) / trainMs) * 1000 : 0, epochs: samples / nrows, iterations, samples, training, validation };
+      const ev: ScoringEvent = { timestamp: Date.now(), duration_ms: (t.elapsedMs ?? 0) + performance.now() - start, training_speed: trainMs > 0 ? ((samples - startSamples) / trainMs) * 1000 : 0, epochs: epochAt(samples), iterations, samples, training, validation };
       history.push(ev);
       return ev;
     };
@@ -169,14 +183,13 @@ export async function runTraining(t: TrainInput): Promise<TrainOutcome> {
         }
         if (aborted) { stopped = 'aborted'; break; }
 
-        const epochs = samples / nrows;
-        const keepRunning = epochs < p.epochs;
+        const keepRunning = epochAt(samples) < p.epochs;
         const now = performance.now() - start;
         const since = now - lastScoreStart;
         const duty = since > 0 ? (lastScoreEnd - lastScoreStart) / since : 0;
         const timeUp = p.max_runtime_secs > 0 && now > p.max_runtime_secs * 1000;
         // H2O's timestamps start at 0, so its first iteration is always scored.
-        const first = history.length === 0;
+        const first = history.length === startEvents;
         if (first || !keepRunning || p.score_each_iteration || (since > p.score_interval * 1000 && duty < p.score_duty_cycle) || timeUp) {
           lastScoreStart = now;
           progress('scoring');
@@ -216,7 +229,7 @@ export async function runTraining(t: TrainInput): Promise<TrainOutcome> {
       }
     }
     progress('done', history[history.length - 1]);
-    return { theta: job.paramView().slice(), history, samples, iterations, epochs: samples / nrows, stopped, warnings };
+    return { theta: job.paramView().slice(), history, samples, iterations, epochs: epochAt(samples), stopped, warnings };
   } finally {
     await job.close();
   }
