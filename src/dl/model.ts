@@ -21,6 +21,7 @@ import { varimpTable, type VarimpRow } from './varimp';
 import { biasesFrame, normArrays, respArrays, weightsFrame } from './weights';
 import { neuronLayers, type NeuronLayerRow } from './summary';
 import { describeModel } from './describe-model';
+import { modelToOnnx } from '../onnx/model-to-onnx';
 
 export interface MetricsChoice { train?: boolean; valid?: boolean }
 
@@ -179,4 +180,16 @@ export class DeepLearningModel {
     }
     return new Frame([Column.fromCodes('predict', codes, [...domain]), ...domain.map((level, k) => Column.fromNumbers(level, probs[k]!, 'real'))]);
   }
+
+  /** H2O's default_threshold: the max-F1 threshold of the validation metrics, else of the training
+   *  metrics (0.5 without one). Binomial labels are p1 >= threshold. */
+  get defaultThreshold(): number {
+    const ev = this.lastEvent();
+    return ((ev.validation ?? ev.training) as { threshold?: number } | undefined)?.threshold ?? 0.5;
+  }
+
+  /** The model as an ONNX graph: inputs, network and output link (src/onnx, README "ONNX export"). */
+  toOnnx(): Uint8Array { return modelToOnnx(this.state, this.defaultThreshold); }
+  /** Writes toOnnx() to `path` atomically (Node), as save() writes; returns the absolute path. */
+  exportOnnx(path: string): Promise<string> { return saveModelBytes(this.toOnnx(), path); }
 }
