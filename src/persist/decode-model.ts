@@ -42,6 +42,17 @@ function networkSpec(v: unknown): NetworkSpec {
   };
 }
 
+/** DataInfo.fromJSON's own checks (it names no file) become shape errors. */
+function dataInfo(v: unknown): DataInfo {
+  const json = decodeDataInfo(v);
+  try {
+    return DataInfo.fromJSON(json);
+  } catch (e) {
+    if (e instanceof AquiferError) throw new ShapeError(e.message);
+    throw e;
+  }
+}
+
 const sameSpec = (a: NetworkSpec, b: NetworkSpec) =>
   a.activation === b.activation && a.output === b.output && a.optimizer === b.optimizer &&
   a.units.length === b.units.length && a.units.every((u, i) => u === b.units[i]);
@@ -73,7 +84,7 @@ export function decodeModel(bytes: Uint8Array, name: string): DecodedModel {
     const params = decodeEffectiveParameters(parm.params, 'params.params');
     const input = parm.input === null ? undefined : decodeInput(parm.input, 'params.input');
 
-    const info = DataInfo.fromJSON(decodeDataInfo(json(SECTIONS.dataInfo)));
+    const info = dataInfo(json(SECTIONS.dataInfo));
     const response = info.response;
     const classification = response?.kind === 'categorical';
     if (response && params.response_column !== null && params.response_column !== response.column) {
@@ -106,8 +117,6 @@ export function decodeModel(bytes: Uint8Array, name: string): DecodedModel {
     return { libraryVersion, params, input, info, layout, theta: bytesToFloat32(arena), training };
   } catch (e) {
     if (e instanceof ShapeError) throw bad(e.message);
-    // DataInfo.fromJSON's own checks name no file.
-    if (e instanceof AquiferError && e.code === 'BAD_MODEL_FILE' && !e.message.includes('not a valid aquifer model')) throw bad(e.message);
     throw e;
   }
 }

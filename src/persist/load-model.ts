@@ -4,6 +4,7 @@
 
 import { AquiferError } from '../util/errors';
 import { isNode } from '../wasm/assets';
+import { runtimeInfo } from '../wasm/runtime';
 import { DeepLearningModel } from '../dl/model';
 import { chooseExecution, evaluateOptions, stepConfig } from '../dl/setup';
 import { decodeModel } from './decode-model';
@@ -31,14 +32,14 @@ async function readSource(source: ModelSource, name: string | undefined): Promis
 }
 
 /** The kernel build for this runtime: the one the parameters ask for, or, when a build forced at
- *  training (`kernel`) is missing here, the best one available (scores agree to rounding). */
+ *  training (`kernel`) cannot run here, the best one that can (scores agree to rounding). Threads
+ *  are at most this machine's cores: nthreads was chosen for the machine that trained. */
 async function execution(params: Parameters<typeof chooseExecution>[0]) {
-  try {
-    return await chooseExecution(params);
-  } catch (e) {
-    if (params.kernel && e instanceof AquiferError && e.code === 'RUNTIME_UNSUPPORTED') return chooseExecution({ ...params, kernel: null });
-    throw e;
-  }
+  const rt = await runtimeInfo();
+  const runs = { 'relaxed-mt': rt.relaxedSimd && rt.threads, 'simd-mt': rt.simd && rt.threads, 'simd-st': rt.simd } as Record<string, boolean>;
+  const kernel = params.kernel && runs[params.kernel] !== false ? params.kernel : null;
+  const chosen = await chooseExecution({ ...params, kernel });
+  return { build: chosen.build, threads: Math.max(1, Math.min(chosen.threads, rt.cores)) };
 }
 
 export async function loadModel(source: ModelSource, options: LoadOptions = {}): Promise<DeepLearningModel> {

@@ -3,7 +3,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DeepLearningModel } from '../../src/dl/model';
 import { loadModel } from '../../src/persist/load-model';
@@ -105,6 +105,13 @@ test('a file from an older 1.x without a parameter loads it at its default; unkn
   assert.is(back.params.gainslift_bins, -1);
   assert.not.ok('some_future_parameter' in back.params);
   assert.ok(sameFrames(await m.predict(irisFrame()), await back.predict(irisFrame())));
+});
+
+test('a model trained with more threads than this machine has loads with at most its cores', async () => {
+  const m = await irisModel();
+  const back = await loadModel(withJSON(m.toBytes(), 'PARM', (j) => { (j.params as Record<string, unknown>).nthreads = 64; }));
+  assert.is(back.params.nthreads, 64);
+  assert.ok(back.execution.threads <= availableParallelism(), String(back.execution.threads));
 });
 
 test('a loaded model saves again to the same bytes', async () => {
