@@ -111,6 +111,14 @@ test('a restart that only gets worse ends with the checkpoint\'s model (overwrit
   assert.ok(r.scoringHistory().some((h) => (h.training_logloss as number) > cp.logloss()));
 });
 
+test('early stopping reads the checkpoint\'s scoring history too', async () => {
+  const { adadelta: cp } = await checkpoints();
+  // Window 2 needs 4 scored values: the checkpoint's five make the first new event decide.
+  const r = await train({ checkpoint: cp, epochs: 50, ...SAME, stopping_rounds: 2, stopping_tolerance: 0.5 });
+  assert.is(r.stoppedBy, 'early_stopping');
+  assert.is(r.epochs, 6);
+});
+
 test('epochs counts from the start and must exceed the checkpoint\'s (H2O\'s rule)', async () => {
   const { adadelta: cp } = await checkpoints();
   await rejects(() => train({ checkpoint: cp, epochs: 5 }), 'BAD_PARAMETER', 'epochs', /larger than the number of epochs already trained for the checkpointed model \(5\)/);
