@@ -10,8 +10,8 @@
 //   resolved to are the same, and so are manual-rate settings that ADADELTA ignores.
 // - weights_column, offset_column, balance_classes and categorical_encoding are frozen too (§9.2's
 //   recommendation), and so is the predictor list x: the stored DataInfo depends on them.
-// - A new level in a predictor trains the NA bucket, with the warning scoring gives; a new level in
-//   the response is refused, as in H2O.
+// A new level in a predictor or in the response is refused, as in H2O (rule 10): the restart would
+// train a network whose input layout no longer describes the data.
 
 import { AquiferError } from '../util/errors';
 import type { Frame } from '../frame';
@@ -103,8 +103,7 @@ function comparable(name: ParameterName, v: unknown): string {
   return stringifyTagged(v === undefined ? null : v);
 }
 
-/** Rules 6 to 9 and 12 on the effective parameters and the training frame (rule 10 for predictors:
- *  a new level trains the NA bucket, with the warning scoring gives). */
+/** Rules 6 to 10 (predictors) and 12 on the effective parameters and the training frame. */
 export function checkRestart(cp: ModelState, p: EffectiveParameters, x: readonly string[] | undefined, training: Frame): void {
   const old = cp.params as unknown as Record<string, unknown>, now = p as unknown as Record<string, unknown>;
   // Rules 6, 7, then 8 (hidden and ignored_columns first, as H2O checks them explicitly).
@@ -123,6 +122,15 @@ export function checkRestart(cp: ModelState, p: EffectiveParameters, x: readonly
   }
   for (const c of [...predictors, info.params.weights_column, info.params.offset_column]) {
     if (c !== null && !training.has(c)) throw badColumn(c, msg.checkpointMissingColumn(c));
+  }
+
+  // Rule 10, predictors: the training frame's levels must be the checkpoint's (H2O refuses a restart
+  // on data with a new level; the checkpointed model itself still scores such data).
+  for (const f of info.categoricals) {
+    const levels = f.source_domain ?? f.domain;
+    if (training.col(f.column).type !== 'enum') continue;
+    const unseen = codesInDomain(training.col(f.column), levels).unseen;
+    if (unseen.length > 0) throw badColumn(f.column, msg.checkpointPredictorLevels(f.column, unseen));
   }
 
   // Rule 12: epochs counts the checkpoint's epochs too.

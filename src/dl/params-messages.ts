@@ -130,6 +130,9 @@ export const msg = {
   checkpointResponseLevels: (column: string, levels: readonly string[]) =>
     `categorical factor levels of the response must be the same as for the checkpointed model: '${column}' has levels it was not trained on: ` +
     `[${levels.slice(0, 10).join(', ')}${levels.length > 10 ? ', ...' : ''}]`,
+  checkpointPredictorLevels: (column: string, levels: readonly string[]) =>
+    `categorical factor levels of the training data must be the same as for the checkpointed model: '${column}' has levels it was not trained on: ` +
+    `[${levels.slice(0, 10).join(', ')}${levels.length > 10 ? ', ...' : ''}]`,
   checkpointEpochs: (epochs: number, done: number) =>
     `epochs (${epochs}) counts all epochs and must be larger than the number of epochs already trained for the checkpointed model (${done})`,
 

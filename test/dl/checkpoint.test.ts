@@ -211,18 +211,19 @@ test('changed mutable parameters train (epochs, l1, l2, rate schedule settings, 
   }
 });
 
-test('a new predictor level trains the NA bucket with a warning; a new response level is refused', async () => {
+test('a new level in a predictor or in the response refuses the restart (H2O); the checkpoint still scores such data', async () => {
   const frame = (cs: string[], ys: number[]) => Frame.fromArrays({ c: cs, x: ys.map((_, i) => i % 7), y: ys }, { types: { c: 'enum' } });
   const ys = Array.from({ length: 60 }, (_, i) => (i % 3) * 2 + (i % 7) / 7);
   const cp = new DeepLearningEstimator({ ...BASE, epochs: 2 });
   await cp.train({ y: 'y', training_frame: frame(ys.map((_, i) => (i % 2 ? 'a' : 'b')), ys) });
+  const withNew = frame(ys.map((_, i) => ['a', 'b', 'new'][i % 3]!), ys);
+  await rejects(() => new DeepLearningEstimator({ checkpoint: cp, epochs: 4, ...SAME }).train({ training_frame: withNew }), 'BAD_COLUMN', 'c', /levels of the training data must be the same.*'c'.*\[new\]/);
+  const pred = await cp.predict(withNew);
+  assert.is(pred.nrow, 60);
+  // The same levels (in another order of appearance) restart fine.
   const r = new DeepLearningEstimator({ checkpoint: cp, epochs: 4, ...SAME });
-  await r.train({ training_frame: frame(ys.map((_, i) => ['a', 'b', 'new'][i % 3]!), ys) });
+  await r.train({ training_frame: frame(ys.map((_, i) => (i % 2 ? 'b' : 'a')), ys) });
   assert.is(r.epochs, 4);
-  assert.ok(r.warnings.some((w) => /'c' has levels not trained on: \[new\]/.test(w)), r.warnings.join('\n'));
-  // The NA bucket now trains, which the DataInfo records (variable importances read it).
-  assert.is(cp.dataInfo.categoricals[0]!.na_seen, false);
-  assert.is(r.dataInfo.categoricals[0]!.na_seen, true);
 
   const iris = irisFrame();
   const twoSpecies = Frame.fromArrays({
