@@ -4,7 +4,10 @@
 import { scoreSetTargets, type ScoreSet } from './score-set';
 import type { DataInfo } from '../data/data-info';
 import { binomialMetrics, multinomialMetrics, regressionMetrics, type BinomialMetrics, type MultinomialMetrics, type RegressionMetrics } from '../metrics';
-import { linkInverse, type RegressionDistribution } from './distribution';
+import type { RegressionDistribution } from './distribution';
+import { regressionPredictions } from './predictions';
+
+export { regressionPredictions };
 
 export type ModelMetrics =
   | ({ kind: 'binomial' } & BinomialMetrics)
@@ -19,11 +22,6 @@ export interface EvaluateOptions {
   max_hit_ratio_k: number;
 }
 
-
-/** Regression predictions in the response's units: un-standardize, then the inverse link. */
-export function regressionPredictions(f: Float32Array, info: DataInfo, distribution: RegressionDistribution): Float64Array {
-  return Float64Array.from(f, (v) => linkInverse(distribution, info.unstandardizeResponse(v)));
-}
 
 export function evaluate(out: Float32Array, set: ScoreSet, info: DataInfo, o: EvaluateOptions): ModelMetrics {
   const { y, w } = scoreSetTargets(set);

@@ -10,7 +10,8 @@ import type { ParamLayout } from './network';
 import type { StepConfig } from './stepper';
 import type { BuildName } from '../wasm/runtime';
 import type { ScoringEvent, TrainOutcome } from './trainer';
-import { evaluate, regressionPredictions, type EvaluateOptions, type ModelMetrics } from './evaluate';
+import { evaluate, type EvaluateOptions, type ModelMetrics } from './evaluate';
+import { defaultThreshold, predictionNames, predictLabels, regressionPredictions } from './predictions';
 import { historyTable, type HistoryRow } from './history';
 import { TrainingJob } from './job';
 import type { ScoreSet } from './score-set';
@@ -161,31 +162,24 @@ export class DeepLearningModel {
     return evaluate(out, set, this.state.info, this.state.evalOpts);
   }
 
-  /** H2O's prediction frame: `predict`, then one probability column per class named by its level
-   *  (binomial labels use the max-F1 threshold); regression: `predict` in the response's units. */
-  async predict(frame: Frame): Promise<Frame> {
-    const { out, set } = await this.outputs(frame);
-    const rows = set.rows;
-    const domain = this.state.info.responseDomain;
-    if (!domain) return new Frame([Column.fromNumbers('predict', regressionPredictions(out, this.state.info, this.state.evalOpts.distribution), 'real')]);
-    const K = domain.length, n = rows.nrows;
-    const codes = new Int32Array(n);
-    const probs = domain.map(() => new Float64Array(n));
-    const ev = this.lastEvent();
-    const threshold = K === 2 ? (((ev.validation ?? ev.training) as { threshold?: number }).threshold ?? 0.5) : 0;
-    for (let i = 0; i < n; i++) {
-      let best = 0;
-      for (let k = 0; k < K; k++) { probs[k]![i] = out[i * K + k]!; if (out[i * K + k]! > out[i * K + best]!) best = k; }
-      codes[i] = K === 2 ? (out[i * K + 1]! >= threshold ? 1 : 0) : best;
-    }
-    return new Frame([Column.fromCodes('predict', codes, [...domain]), ...domain.map((level, k) => Column.fromNumbers(level, probs[k]!, 'real'))]);
-  }
-
   /** H2O's default_threshold: the max-F1 threshold of the validation metrics, else of the training
    *  metrics (0.5 without one). Binomial labels are p1 >= threshold. */
-  get defaultThreshold(): number {
-    const ev = this.lastEvent();
-    return ((ev.validation ?? ev.training) as { threshold?: number } | undefined)?.threshold ?? 0.5;
+  get defaultThreshold(): number { return defaultThreshold(this.state.outcome.history); }
+
+  /** H2O's prediction frame: `predict`, then one probability column per class named by its level
+   *  (predictions.ts; binomial labels use the max-F1 threshold); regression: `predict` in the
+   *  response's units. The standalone scorer (aquifer/scorer) shares this post-processing. */
+  async predict(frame: Frame): Promise<Frame> {
+    const { out, set } = await this.outputs(frame);
+    const domain = this.state.info.responseDomain;
+    if (!domain) return new Frame([Column.fromNumbers('predict', regressionPredictions(out, this.state.info, this.state.evalOpts.distribution), 'real')]);
+    const K = domain.length, n = set.rows.nrows;
+    const codes = new Int32Array(n);
+    predictLabels(out, n, K, K === 2 ? this.defaultThreshold : 0, codes);
+    const probs = domain.map(() => new Float64Array(n));
+    for (let i = 0; i < n; i++) for (let k = 0; k < K; k++) probs[k]![i] = out[i * K + k]!;
+    const names = predictionNames(domain);
+    return new Frame([Column.fromCodes('predict', codes, [...domain]), ...probs.map((p, k) => Column.fromNumbers(names[k + 1]!, p, 'real'))]);
   }
 
   /** The model as an ONNX graph: inputs, network and output link (src/onnx, README "ONNX export"). */
