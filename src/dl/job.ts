@@ -9,7 +9,7 @@ import { kernelModule, isSharedBuild, type BuildName } from '../wasm/runtime';
 import { WorkerPool } from '../parallel/pool';
 import type { PackedRows } from '../data/training-rows';
 import type { ParamLayout } from './network';
-import { Stepper, type Schedule, type StepConfig } from './stepper';
+import { SCORE_BATCH, Stepper, type Schedule, type StepConfig } from './stepper';
 import { frameChunks, type FrameRef, type InitArgs, type Piece, type ScoreArgs } from './worker-task';
 import type { RowChunk } from '../data/training-rows';
 import { scorePieces, scoreSetSize, type ScoreSet } from './score-set';
@@ -26,8 +26,6 @@ export interface JobOptions {
   /** Rows of the largest frame that will be scored (sizes the output region). */
   maxScoreRows: number;
 }
-
-const SCORE_BATCH = 128;
 
 export class TrainingJob {
   readonly threads: number;
