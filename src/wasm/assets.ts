@@ -3,6 +3,8 @@
 // The build defines AQUIFER_BUNDLED so that the source-tree branch disappears from dist/ and
 // downstream bundlers only ever see './worker.js' and './kernels/*.wasm'.
 
+import { nodeBuiltin } from '../util/node-builtin';
+
 declare const AQUIFER_BUNDLED: boolean;
 const bundled = typeof AQUIFER_BUNDLED !== 'undefined' && AQUIFER_BUNDLED;
 
@@ -23,7 +25,7 @@ export const isNode = typeof process === 'object' && typeof process.versions?.no
 /** The bytes of a file: or http(s): URL (fs in Node, fetch elsewhere). */
 export async function readAsset(url: URL): Promise<Uint8Array> {
   if (url.protocol === 'file:' && isNode) {
-    const { readFile } = await import('node:fs/promises');
+    const { readFile } = await nodeBuiltin<typeof import('node:fs/promises')>('fs/promises');
     return new Uint8Array(await readFile(url));
   }
   const res = await fetch(url);

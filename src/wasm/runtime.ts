@@ -4,6 +4,7 @@
 import { AquiferError } from '../util/errors';
 import { RELAXED_SIMD_PROBE, SIMD_PROBE, THREADS_PROBE, validates } from './probes';
 import { type BuildName, isNode, kernelUrl, readAsset } from './assets';
+import { nodeBuiltin } from '../util/node-builtin';
 
 export type { BuildName } from './assets';
 export const BUILDS: readonly BuildName[] = ['relaxed-mt', 'simd-mt', 'simd-st', 'scalar-st'];
@@ -39,7 +40,7 @@ let relaxedFlagSet = false;
  *  does this only when asked (option or AQUIFER_RELAXED_SIMD=1), never behind the user's back. */
 async function maybeEnableRelaxedSimd(want: boolean): Promise<void> {
   if (!want || relaxedFlagSet || !isNode || validates(RELAXED_SIMD_PROBE)) return;
-  const v8 = await import('node:v8');
+  const v8 = await nodeBuiltin<typeof import('node:v8')>('v8');
   v8.setFlagsFromString('--experimental-wasm-relaxed-simd');
   relaxedFlagSet = true;
 }
@@ -50,7 +51,7 @@ function env(name: string): string | undefined {
 
 async function cpuCount(): Promise<number> {
   if (isNode) {
-    const os = await import('node:os');
+    const os = await nodeBuiltin<typeof import('node:os')>('os');
     return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   }
   const nav = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator;
