@@ -1,0 +1,76 @@
+// A saved model's bytes (model.toBytes(), model.save()) to what scoring needs, read with the model
+// file reader's own pieces (src/persist): the container with its magic, version and checksum
+// checks, and the DataInfo and training decoders. loadModel's full decoder (decode-model.ts) also
+// checks the parameters against the trainer's parameter table; reading only the parameters scoring
+// uses keeps that table, and the trainer behind it, out of the scorer's bundle. A file either
+// reader refuses is refused with a BAD_MODEL_FILE error that names what is wrong.
+
+import { DataInfo } from '../data/data-info';
+import { layoutNetwork, type NetworkSpec } from '../dl/network';
+import { defaultThreshold } from '../dl/predictions';
+import { AquiferError } from '../util/errors';
+import { readContainer } from '../persist/container';
+import { decodeDataInfo } from '../persist/decode-data-info';
+import { decodeTraining } from '../persist/decode-training';
+import { bytesToFloat32 } from '../persist/float32-le';
+import { FORMAT_NAME, SECTIONS } from '../persist/format';
+import { msg } from '../persist/messages';
+import { count, equal, list, nullable, numbers, object, oneOf, ShapeError } from '../persist/shape';
+import { parseTagged } from '../persist/tagged-json';
+import { fromModel, type ScoringModel } from './model-source';
+
+const NAME = 'the model bytes';
+const DISTRIBUTIONS = ['bernoulli', 'multinomial', 'gaussian', 'poisson', 'gamma', 'tweedie', 'laplace', 'quantile', 'huber'] as const;
+
+function networkSpec(v: unknown): NetworkSpec {
+  const o = object(v, 'network.spec');
+  const units = list(o.units, 'network.spec.units', count);
+  if (units.length < 2 || units.some((u) => u < 1)) throw new ShapeError('network.spec.units must list at least an input and an output layer, each with units');
+  return {
+    units,
+    activation: oneOf(o.activation, 'network.spec.activation', ['Tanh', 'Rectifier', 'ExpRectifier', 'Maxout'] as const),
+    output: oneOf(o.output, 'network.spec.output', ['softmax', 'linear'] as const),
+    optimizer: oneOf(o.optimizer, 'network.spec.optimizer', ['adadelta', 'momentum', 'sgd'] as const),
+  };
+}
+
+export async function readScoringModel(bytes: Uint8Array): Promise<ScoringModel> {
+  const { sections } = readContainer(bytes, NAME);
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  const section = (tag: string) => {
+    const s = sections.get(tag);
+    if (!s) throw new AquiferError('BAD_MODEL_FILE', msg.missingSection(NAME, tag));
+    return s;
+  };
+  const json = (tag: string): unknown => {
+    try {
+      return parseTagged(utf8.decode(section(tag)));
+    } catch (e) {
+      if (e instanceof AquiferError) throw e;
+      throw new AquiferError('BAD_MODEL_FILE', msg.badJSON(NAME, tag, (e as Error).message));
+    }
+  };
+  try {
+    equal(object(json(SECTIONS.meta), 'meta').format, FORMAT_NAME, 'meta.format');
+    const p = object(object(json(SECTIONS.params), 'params').params, 'params.params');
+    const distribution = oneOf(p.distribution, 'params.params.distribution', DISTRIBUTIONS);
+    const hiddenDropout = nullable(numbers)(p.hidden_dropout_ratios, 'params.params.hidden_dropout_ratios');
+    const info = DataInfo.fromJSON(decodeDataInfo(json(SECTIONS.dataInfo)));
+    const network = object(json(SECTIONS.network), 'network');
+    const layout = layoutNetwork(networkSpec(network.spec));
+    equal(network.param_floats, layout.paramFloats, 'network.param_floats');
+    equal(network.total_floats, layout.totalFloats, 'network.total_floats');
+    const arena = section(SECTIONS.theta);
+    if (arena.length !== 4 * layout.totalFloats) throw new ShapeError(`the parameter arena has ${arena.length} bytes, but the network needs ${4 * layout.totalFloats}`);
+    const kind = info.nclasses === 1 ? 'regression' : info.nclasses === 2 ? 'binomial' : 'multinomial';
+    const { outcome } = decodeTraining(json(SECTIONS.training), kind);
+    return fromModel({
+      dataInfo: info, layout, theta: bytesToFloat32(arena),
+      params: { distribution, hidden_dropout_ratios: hiddenDropout },
+      defaultThreshold: defaultThreshold(outcome.history),
+    });
+  } catch (e) {
+    if (e instanceof ShapeError) throw new AquiferError('BAD_MODEL_FILE', msg.badContent(NAME, e.message));
+    throw e;
+  }
+}

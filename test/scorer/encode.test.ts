@@ -1,0 +1,117 @@
+// The scorer's record encoder packs plain rows and columns exactly as DataInfo.transform packs a
+// Frame of the same values: the same floats, the same units lit, the same warnings.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { Frame } from '../../src/frame';
+import { DataInfo } from '../../src/data/data-info';
+import type { DataInfoParams } from '../../src/data/params';
+import type { RowChunk } from '../../src/data/training-rows';
+import { CallReport, Form, RecordEncoder, type ArrayRowsInput, type ColumnsInput, type ScorerInput } from '../../src/scorer/encode';
+import { throwsAquifer } from '../data/helpers';
+
+const train = () => Frame.fromObjects([
+  { x: 1.5, color: 'red', size: 'S', n: 3, y: 10 },
+  { x: null, color: 'blue', size: 'M', n: 1, y: 20 },
+  { x: 3.25, color: null, size: 'L', n: 2, y: 30 },
+  { x: -2, color: 'red', size: 'M', n: 1, y: 40 },
+  { x: 7, color: 'green', size: 'M', n: 3, y: 50 },
+  { x: 0, color: 'blue', size: 'XL', n: 2, y: 60 },
+], { types: { n: 'enum' } });
+
+// Scoring rows: an NA number, an unseen level, an NA level, a numeric level matched by its text,
+// a numeric string, and a row that lacks the key 'size' (NA, not a missing column).
+const scoreRows = (): Record<string, unknown>[] => [
+  { x: 2, color: 'red', size: 'S', n: 2 },
+  { x: NaN, color: 'purple', size: 'M', n: 1 },
+  { x: '4.5', color: null, n: 3 },
+  { x: undefined, color: 'blue', size: 'tiny', n: 7 },
+];
+
+/** DataInfo.transform on the Frame a user would build from the same rows (numeric strings as numbers). */
+function viaFrame(di: DataInfo, rows: Record<string, unknown>[]): { chunk: RowChunk; warnings: readonly string[] } {
+  const names = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  const plain = rows.map((r) => Object.fromEntries(names.map((k) => [k, typeof r[k] === 'string' && k === 'x' ? Number(r[k]) : r[k] ?? null])));
+  const packed = di.transform(Frame.fromObjects(plain, { columns: names }), { shared: false });
+  return { chunk: packed.chunks[0]!, warnings: packed.warnings };
+}
+
+function encode(di: DataInfo, input: ScorerInput, n: number, form = Array.isArray(input) ? Form.Objects : Form.Columns): { chunk: RowChunk; warnings: string[] } {
+  const enc = new RecordEncoder(di), report = new CallReport();
+  const chunk = enc.encode(input, form, 0, n, null, report);
+  return { chunk, warnings: report.warnings(di.params.sparse) };
+}
+
+function samePacking(a: RowChunk, b: RowChunk, n: number): void {
+  const { nNum, nCat } = a.layout;
+  assert.equal(Array.from(a.num.subarray(0, n * nNum)), Array.from(b.num.subarray(0, n * nNum)), 'numerics');
+  assert.equal(Array.from(a.cat.subarray(0, n * nCat)), Array.from(b.cat.subarray(0, n * nCat)), 'categoricals');
+  assert.equal(Array.from(a.offset.subarray(0, n)), Array.from(b.offset.subarray(0, n)), 'offsets');
+}
+
+const ENCODINGS: DataInfoParams[] = [
+  {}, { use_all_factor_levels: false }, { sparse: true }, { standardize: false },
+  { categorical_encoding: 'binary' }, { categorical_encoding: 'label_encoder' }, { categorical_encoding: 'eigen' },
+  { categorical_encoding: 'enum_limited', max_categorical_levels: 2 }, { max_categorical_features: 3 },
+];
+
+for (const p of ENCODINGS) {
+  test(`rows pack as DataInfo.transform packs their Frame: ${JSON.stringify(p)}`, () => {
+    const di = DataInfo.fit(train(), { y: 'y', ...p });
+    const rows = scoreRows();
+    const want = viaFrame(di, rows), got = encode(di, rows, rows.length);
+    samePacking(got.chunk, want.chunk, rows.length);
+    assert.equal(got.warnings, [...want.warnings]);
+  });
+}
+
+test('columns and array rows (in the order of columns) pack as object rows do', () => {
+  const di = DataInfo.fit(train(), { y: 'y', categorical_encoding: 'binary' });
+  const rows = scoreRows(), want = encode(di, rows, rows.length).chunk;
+  const cols: ColumnsInput = { x: rows.map((r) => r.x), color: rows.map((r) => r.color), size: rows.map((r) => r.size), n: rows.map((r) => r.n) };
+  samePacking(encode(di, cols, rows.length).chunk, want, rows.length);
+  const order = new RecordEncoder(di).columns;
+  const arrays: ArrayRowsInput = rows.map((r) => order.map((c) => r[c]));
+  samePacking(encode(di, arrays, rows.length, Form.Arrays).chunk, want, rows.length);
+});
+
+test('a missing column is NA (the training mean), or 0 in sparse mode, and warns naming it', () => {
+  for (const sparse of [false, true]) {
+    const di = DataInfo.fit(train(), { y: 'y', sparse });
+    const rows = [{ color: 'red', size: 'S', n: 1 }, { color: 'blue', size: 'M', n: 2 }];
+    const want = viaFrame(di, rows), got = encode(di, rows, 2);
+    samePacking(got.chunk, want.chunk, 2);
+    assert.equal(got.warnings, [`Test/Validation dataset is missing column 'x': substituting in a column of ${sparse ? '0' : 'NA'}`]);
+  }
+});
+
+test('unseen levels warn once per level, naming the column, and light the NA bucket', () => {
+  const di = DataInfo.fit(train(), { y: 'y' });
+  const rows = [{ x: 1, color: 'purple', size: 'S', n: 1 }, { x: 1, color: 'purple', size: 'S', n: 1 }, { x: 1, color: 'teal', size: 'S', n: 1 }];
+  const { chunk, warnings } = encode(di, rows, 3);
+  assert.equal(warnings, ["Test/Validation dataset column 'color' has levels not trained on: [purple, teal]"]);
+  const c = di.categoricals.findIndex((f) => f.column === 'color');
+  assert.is(chunk.cat[c], di.catUnit(c, -1));
+});
+
+test('the offset column is read per row; a missing offset column is an error', () => {
+  const f = Frame.fromArrays({ x: [1, 2, 3, 4], o: [0.5, 1, 0, 2], y: [1, 2, 3, 5] });
+  const di = DataInfo.fit(f, { y: 'y', offset_column: 'o' });
+  const { chunk } = encode(di, [{ x: 1, o: 0.25 }, { x: 2, o: 3 }], 2);
+  assert.equal(Array.from(chunk.offset.subarray(0, 2)), [0.25, 3]);
+  throwsAquifer(() => encode(di, [{ x: 1 }], 1), 'BAD_COLUMN', 'o', /missing offset column 'o'/);
+});
+
+test('a non-numeric string in a numeric column is refused, naming the column and row', () => {
+  const di = DataInfo.fit(train(), { y: 'y' });
+  throwsAquifer(() => encode(di, [{ x: 1 }, { x: 'abc' }], 2), 'BAD_COLUMN', 'x', /column 'x' is numeric .* row 1 holds "abc"/);
+  throwsAquifer(() => encode(di, [{ x: true }], 1), 'BAD_COLUMN', 'x');
+});
+
+test('NA strings in a numeric column are NA', () => {
+  const di = DataInfo.fit(train(), { y: 'y' });
+  const a = encode(di, [{ x: 'NA', color: 'red', size: 'S', n: 1 }], 1).chunk.num.slice(0, 1);
+  const b = encode(di, [{ x: null, color: 'red', size: 'S', n: 1 }], 1).chunk.num.slice(0, 1);
+  assert.equal(Array.from(a), Array.from(b));
+});
+
+test.run();
