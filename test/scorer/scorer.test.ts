@@ -115,6 +115,24 @@ test('the plain-TypeScript fallback (float64 reference pass) is within 1e-5 of t
   assert.ok(d < 1e-5 * 50, `regression max difference ${d} mpg`);
 });
 
+test('without WebAssembly the scorer falls back to TypeScript by itself and says why', async () => {
+  const iris = irisFrame();
+  const m = await trained({ hidden: [8], epochs: 5 }, 'species', iris);
+  const rows = objects(iris).slice(0, 20);
+  const want = (await Scorer.load(m, { kernel: 'simd-st' })).predict(rows);
+  const g = globalThis as { WebAssembly?: unknown };
+  const wasm = g.WebAssembly;
+  delete g.WebAssembly;
+  try {
+    const scorer = await Scorer.load(m);
+    assert.is(scorer.kernel, 'ts');
+    assert.match(scorer.kernelReason, /no WebAssembly/);
+    assert.ok(maxDiff(scorer.predict(rows), want) < 1e-5);
+  } finally {
+    g.WebAssembly = wasm;
+  }
+});
+
 test('a pre-compiled module is used as given; a scalar-st module is recognised as scalar-st', async () => {
   const iris = irisFrame();
   const m = await trained({ hidden: [8], epochs: 5 }, 'species', iris);
