@@ -7,6 +7,10 @@
 // A numeric builder starts with bytes and widens (Uint8 → Int16 → Int32 → Float64) only when a
 // value does not fit, so MNIST's pixels never exist as float64. Integer kinds keep NAs in a
 // per-block bitmap; Float64 keeps NaN.
+//
+// A parse split over workers (parse-parallel.ts) uses the same builders at both ends: a worker
+// parses a piece into its own and take()s the rows out into one shared slab per piece (posting it
+// copies nothing); the main thread put()s each piece's rows into its blocks, in file order.
 
 import { Column } from './column';
 import {
@@ -16,11 +20,39 @@ import { enumFromStrings } from './values';
 
 export const BLOCK = 1 << 14;
 
+/** One worker's rows of one column (see take() and put()). */
+export interface NumericPart { kind: NumericKind; values: NumericArray; na: Uint8Array | null }
+export interface EnumPart { codes: Int32Array; levels: string[] }
+export interface TimePart { values: Float64Array }
+export type TextPart = (string | null)[];
+export type NumericKind = 0 | 1 | 2 | 3;  // Kind, for the parts that leave this file
+
 /** A finished array may keep up to 1/SLACK of unused capacity rather than be copied. */
 const SLACK = 16;
 
 const enum Kind { U8, I16, I32, F64 }
 const KIND_RANGE: readonly [number, number][] = [[0, 255], [-32768, 32767], [-2147483648, 2147483647], [-Infinity, Infinity]];
+const KIND_ARRAY = [Uint8Array, Int16Array, Int32Array, Float64Array] as const;
+
+type SlabArray<T> = { new(buffer: SharedArrayBuffer, offset: number, n: number): T; readonly BYTES_PER_ELEMENT: number };
+
+/**
+ * Typed arrays carved out of one SharedArrayBuffer, 8-byte aligned: a piece's columns in one
+ * allocation. `spare` is used when it is large enough (slabs go round between threads).
+ */
+export class Slab {
+  private used = 0;
+  readonly buffer: SharedArrayBuffer;
+  constructor(bytes: number, spare?: SharedArrayBuffer) {
+    this.buffer = spare !== undefined && spare.byteLength >= bytes ? spare : new SharedArrayBuffer(Math.ceil(bytes * 1.25));
+  }
+  static bytes(n: number, bytesPerValue: number): number { return (n * bytesPerValue + 7) & ~7; }
+  take<T extends NumericArray>(Ctor: SlabArray<T>, n: number): T {
+    const a = new Ctor(this.buffer, this.used, n);
+    this.used += Slab.bytes(n, Ctor.BYTES_PER_ELEMENT);
+    return a;
+  }
+}
 
 export class NumericBuilder {
   kind = Kind.U8;
@@ -44,6 +76,36 @@ export class NumericBuilder {
     if (v !== v) { this.setNA(off); return; }
     if (this.kind !== Kind.F64 && !(Number.isInteger(v) && v >= this.lo && v <= this.hi)) this.widen(v);
     this.cur[off] = v;
+  }
+
+  /** Forgets the NA marks (a worker's parser starts its next piece in the same blocks). */
+  clearNA(): void {
+    for (const m of this.nas) m?.fill(0);
+  }
+
+  /** Slab bytes that take(n) needs. */
+  partBytes(n: number): number {
+    return Slab.bytes(n, KIND_ARRAY[this.kind]!.BYTES_PER_ELEMENT) + (this.nas.some((m) => m !== null) ? Slab.bytes(bitmapBytes(n), 1) : 0);
+  }
+
+  /** Rows [0, n), in the current kind, copied into `slab` (a worker's part of the column). */
+  take(n: number, slab: Slab): NumericPart {
+    const values = slab.take(KIND_ARRAY[this.kind] as SlabArray<NumericArray>, n);
+    const na = this.nas.some((m) => m !== null) ? slab.take(Uint8Array, bitmapBytes(n)).fill(0) : null;  // a reused slab
+    for (let b = 0, base = 0; base < n; base += this.blocks[b]!.length, b++) {
+      const src = this.blocks[b]!, len = Math.min(src.length, n - base), bm = this.nas[b];
+      values.set(src.length === len ? src : src.subarray(0, len), base);
+      if (bm && na) for (let i = 0; i < len; i++) if (naGet(bm, i)) naSet(na, base + i);
+    }
+    return { kind: this.kind as NumericKind, values, na };
+  }
+
+  /** Copies a part's rows [from, from + count) to `off` in the current block, widening if needed. */
+  put(part: NumericPart, from: number, count: number, off: number): void {
+    if (part.kind > this.kind) this.widenTo(part.kind as number as Kind);
+    this.cur.set(count === part.values.length ? part.values : part.values.subarray(from, from + count), off);
+    const na = part.na;
+    if (na !== null) for (let i = 0; i < count; i++) if (naGet(na, from + i)) this.setNA(off + i);
   }
 
   setNA(off: number): void {
@@ -70,6 +132,10 @@ export class NumericBuilder {
   private widen(v: number): void {
     let k = this.kind as Kind;
     while (k < Kind.F64 && !(Number.isInteger(v) && v >= KIND_RANGE[k]![0] && v <= KIND_RANGE[k]![1])) k++;
+    this.widenTo(k);
+  }
+
+  private widenTo(k: Kind): void {
     this.kind = k;
     [this.lo, this.hi] = KIND_RANGE[k]!;
     for (let b = 0; b < this.blocks.length; b++) {
@@ -155,6 +221,30 @@ export class EnumBuilder {
     this.cur = this.blocks[b]!;
   }
 
+  /** Rows [0, n) copied into `slab`, with the levels their codes index. */
+  take(n: number, slab: Slab): EnumPart {
+    const codes = slab.take(Int32Array, n);
+    concatInto(codes, this.blocks, n);
+    return { codes, levels: this.levels.slice() };
+  }
+
+  /** Forgets the levels (a worker's parser starts its next piece). */
+  clearLevels(): void {
+    this.index.clear();
+    this.levels.length = 0;
+  }
+
+  /** This builder's code for each of a part's levels (adding the new ones). */
+  remap(levels: readonly string[]): Int32Array {
+    return Int32Array.from(levels, (s) => this.code(s));
+  }
+
+  /** Copies a part's rows [from, from + count) to `off` in the current block, through `remap`. */
+  put(part: EnumPart, remap: Int32Array, from: number, count: number, off: number): void {
+    const codes = part.codes, cur = this.cur;
+    for (let i = 0; i < count; i++) { const c = codes[from + i]!; cur[off + i] = c < 0 ? -1 : remap[c]!; }
+  }
+
   code(s: string): number {
     let c = this.index.get(s);
     if (c === undefined) { c = this.levels.length; this.index.set(s, c); this.levels.push(s); }
@@ -187,10 +277,19 @@ export class TimeBuilder {
     this.cur = this.blocks[b]!;
   }
 
+  take(n: number, slab: Slab): TimePart {
+    const values = slab.take(Float64Array, n);
+    concatInto(values, this.blocks, n);
+    return { values };
+  }
+
+  put(part: TimePart, from: number, count: number, off: number): void {
+    this.cur.set(part.values.subarray(from, from + count), off);
+  }
+
   finish(name: string, n: number): Column {
     const values = new Float64Array(n);
-    for (let b = 0, base = 0; base < n; base += this.blocks[b]!.length, b++)
-      values.set(this.blocks[b]!.subarray(0, Math.min(this.blocks[b]!.length, n - base)), base);
+    concatInto(values, this.blocks, n);
     this.blocks = [];
     return new Column(name, { type: 'time', values });
   }
@@ -204,8 +303,23 @@ export class TextBuilder {
     this.values[row] = s;
   }
 
+  /** Rows [0, n) (strings are copied when posted; text columns are the rare ones). */
+  take(n: number): TextPart {
+    return Array.from({ length: n }, (_, i) => this.values[i] ?? null);
+  }
+
+  put(part: TextPart, from: number, count: number, row: number): void {
+    for (let i = 0; i < count; i++) this.values[row + i] = part[from + i]!;
+  }
+
   finish(name: string, n: number, asEnum: boolean): Column {
     this.values.length = n;
     return asEnum ? enumFromStrings(name, this.values) : Column.fromStrings(name, this.values);
   }
+}
+
+/** The first `n` rows of a list of blocks, copied into `out`. */
+function concatInto<T extends Int32Array | Float64Array>(out: T, blocks: T[], n: number): void {
+  for (let b = 0, base = 0; base < n; base += blocks[b]!.length, b++)
+    out.set(blocks[b]!.subarray(0, Math.min(blocks[b]!.length, n - base)), base);
 }

@@ -31,11 +31,27 @@ export interface ParserColumn {
   na: ReadonlySet<string>;
 }
 
+/** What a pass over the rows leaves for importFile: a CsvRowParser, or the merge of its pieces parsed in workers. */
+export interface ParsedRows {
+  rows: number;
+  shortRows: number;
+  firstShortLine: number;
+  readonly wrong: boolean[];
+  readonly wrongAt: { line: number; text: string }[];
+  readonly numeric: NumericBuilder[];
+  readonly enums: EnumBuilder[];
+  readonly texts: TextBuilder[];
+  readonly times: TimeBuilder[];
+}
+
+/** The parts of a parse error, for a worker to report and the main thread to word with the line in the whole file. */
+export interface ParseFailure { line: number; column: number; what: string }
+
 const NL = 10, CR = 13, DOT = 46, MINUS = 45, PLUS = 43;
 // 10^0 .. 10^22: every one is exact in float64, which is what makes the fast path exact.
 const POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
 
-export class CsvRowParser {
+export class CsvRowParser implements ParsedRows {
   /** Rows completely parsed so far. */
   rows = 0;
   /** 1-based line number where the next row starts. */
@@ -50,6 +66,8 @@ export class CsvRowParser {
   readonly enums: EnumBuilder[] = [];
   readonly texts: TextBuilder[] = [];
   readonly times: TimeBuilder[] = [];
+  /** The last error thrown, in parts (lines counted from this parser's startLine). */
+  failure: ParseFailure | undefined;
 
   private readonly kinds: Int32Array;
   /** 1 where unquoted fields may take the numeric fast path (a numeric column without numeric NA tokens). */
@@ -84,6 +102,17 @@ export class CsvRowParser {
       else if (c.kind === FieldKind.Text) this.texts[j] = new TextBuilder();
       else if (c.kind === FieldKind.Time) this.times[j] = new TimeBuilder();
     });
+  }
+
+  /** Starts again at row 0 and line 1, in the blocks already allocated (a worker parses piece after piece). */
+  restart(): void {
+    this.rows = 0; this.line = 1; this.shortRows = 0; this.firstShortLine = 0; this.failure = undefined;
+    this.wrong.fill(false);
+    this.wrongAt.length = 0;
+    this.blockIndex = -1; this.blockBase = 0; this.blockEnd = 0;
+    for (const b of this.numeric) b?.clearNA();
+    for (const b of this.enums) b?.clearLevels();
+    for (const b of this.texts) if (b) b.values.length = 0;
   }
 
   /**
@@ -309,9 +338,14 @@ export class CsvRowParser {
   }
 
   error(line: number, j: number, what: string): AquiferError {
-    const col = j < this.ncol ? ` '${this.columns[j]!.name}'` : '';
-    return new AquiferError('PARSE_ERROR', `${this.file}, line ${line}, column ${j + 1}${col}: ${what}`, { subject: this.file });
+    this.failure = { line, column: j, what };
+    return parseError(this.file, this.columns, this.failure);
   }
+}
+
+export function parseError(file: string, columns: readonly ParserColumn[], f: ParseFailure): AquiferError {
+  const col = f.column < columns.length ? ` '${columns[f.column]!.name}'` : '';
+  return new AquiferError('PARSE_ERROR', `${file}, line ${f.line}, column ${f.column + 1}${col}: ${f.what}`, { subject: file });
 }
 
 function decodeLatin1(buf: Uint8Array, s: number, e: number): string {

@@ -2,16 +2,19 @@
 // input is the sample that ParseSetup-style guessing looks at; then every chunk goes through the
 // byte-level row parser into narrow column blocks. A column whose guessed type is disproved later
 // in the file is read once more, alone, as text. Errors name the file, line and column, and
-// nothing half-parsed is ever returned.
+// nothing half-parsed is ever returned. A large input is parsed by workers, in pieces, with the
+// same parser (parse-parallel.ts); the result is the same frame.
 
 import { AquiferError } from '../util/errors';
 import { Column, type ColumnType } from './column';
-import { BLOCK } from './builders';
-import { CsvRowParser, FieldKind, type ParserColumn } from './csv-parser';
+import { FieldKind, type ParsedRows, type ParserColumn } from './csv-parser';
 import { guessHeader, guessSeparator, guessType, stringOrEnum, tokenizeSample } from './csv-setup';
 import { Frame } from './frame';
 import { DEFAULT_NA_STRINGS } from './na';
 import { didYouMean, uniqueNames } from './names';
+import { DEFAULT_TUNING, ParallelParser, parseThreads, type ParallelTuning } from './parse-parallel';
+import type { PassSetup } from './parse-task';
+import { estimateRows, rowPass, sampleBytesPerRow, textFrom } from './row-pass';
 import { openSource, openText, type TextSource } from './source';
 
 export interface ImportOptions {
@@ -31,13 +34,15 @@ export interface ImportOptions {
   quotechar?: string;
   /** Called with each warning as well as collecting it in `frame.warnings`. */
   onWarning?: (message: string) => void;
+  /** Workers for the parse: -1 (default) one per core, up to 4, for inputs of 32 MB or more
+   *  (the file's size, or the text size a gzip or zip records); 1 none; n >= 2 exactly n. */
+  nthreads?: number;
 }
 
 /** Bytes looked at for the guesses, and the least the parser is handed at a time. */
 const SAMPLE_BYTES = 1 << 20;
 const SAMPLE_ROWS = 2000;
 const SAMPLE_FIELDS = 100_000;
-const BATCH_BYTES = 1 << 20;  // the parse buffer holds two of these
 const NL = 10;
 
 const TYPE_NAMES: Record<string, ColumnType> = {
@@ -45,16 +50,17 @@ const TYPE_NAMES: Record<string, ColumnType> = {
   enum: 'enum', factor: 'enum', categorical: 'enum', string: 'string', character: 'string', time: 'time', date: 'time',
 };
 
-export async function importFile(source: string | URL | Blob, options: ImportOptions = {}): Promise<Frame> {
+/** `tuning` is for tests and benchmarks: when and how the parse is split over workers. */
+export async function importFile(source: string | URL | Blob, options: ImportOptions = {}, tuning: Partial<ParallelTuning> = {}): Promise<Frame> {
   checkOptions(options);
-  return parseText(await openText(await openSource(source)), options);
+  return parseText(await openText(await openSource(source)), options, { ...DEFAULT_TUNING, ...tuning });
 }
 
 /**
  * CSV already in memory: a string, bytes, or a list of byte chunks (read in that order; the
  * split points are arbitrary). `name` is what error messages call it.
  */
-export async function parseCSV(input: string | Uint8Array | readonly Uint8Array[], options: ImportOptions & { name?: string } = {}): Promise<Frame> {
+export async function parseCSV(input: string | Uint8Array | readonly Uint8Array[], options: ImportOptions & { name?: string } = {}, tuning: Partial<ParallelTuning> = {}): Promise<Frame> {
   checkOptions(options);
   const chunks = typeof input === 'string' ? [new TextEncoder().encode(input)] : input instanceof Uint8Array ? [input] : input;
   const size = chunks.reduce((s, c) => s + c.length, 0);
@@ -62,19 +68,26 @@ export async function parseCSV(input: string | Uint8Array | readonly Uint8Array[
     name: options.name ?? 'CSV text', size, compression: 'none',
     chunks: async function* () { yield* chunks; },
   };
-  return parseText(text, options);
+  return parseText(text, options, { ...DEFAULT_TUNING, ...tuning });
 }
 
-async function parseText(text: TextSource, options: ImportOptions): Promise<Frame> {
+type Workers = Promise<ParallelParser | Error> | null;
+
+async function parseText(text: TextSource, options: ImportOptions, tuning: ParallelTuning): Promise<Frame> {
+  // Workers start while the sample is read and the types are guessed.
+  const plan = await parseThreads(options.nthreads ?? -1, text.size, tuning);
+  const workers: Workers = plan && ParallelParser.start(plan.threads, plan.build, tuning.pieceBytes).catch((e: Error) => e);
   const reader = text.chunks()[Symbol.asyncIterator]();
   try {
-    return await parseAll(text, reader, options);
+    return await parseAll(text, reader, options, workers);
   } finally {
     await reader.return?.(undefined);
+    const w = await workers;
+    if (w instanceof ParallelParser) await w.close();
   }
 }
 
-async function parseAll(text: TextSource, reader: AsyncIterator<Uint8Array>, options: ImportOptions): Promise<Frame> {
+async function parseAll(text: TextSource, reader: AsyncIterator<Uint8Array>, options: ImportOptions, workers: Workers): Promise<Frame> {
   const name = text.name;
   // ---- the sample: at least SAMPLE_BYTES, or the whole input, and at least two rows -----------
   const parts: Uint8Array[] = [];
@@ -138,19 +151,31 @@ async function parseAll(text: TextSource, reader: AsyncIterator<Uint8Array>, opt
   const start = bom + (hasHeader ? rows[0]!.end : 0);
   let startLine = 1;                                                // the line the parser starts on
   for (let i = bom; i < start; i++) if (sample[i] === NL) startLine++;
-  const parser = new CsvRowParser(columns, sep.charCodeAt(0), quote, name, startLine, estimateRows(text.size, sample, start, done && tok.rows.length < tok.maxRows ? dataRows.length : -1),
-    hasHeader ? 'the header' : options.col_names ? 'col_names' : 'the widest of the first rows');
-  await feed(parser, sample.subarray(start), done ? null : reader);
+  const widthFrom = hasHeader ? 'the header' : options.col_names ? 'col_names' : 'the widest of the first rows';
+  const setup: Omit<PassSetup, 'pieceRows'> = { columns, sep: sep.charCodeAt(0), quote, file: name, widthFrom };
+  let pool = await workers;
+  if (pool instanceof Error) {
+    warnings.push(`${name} was parsed on one thread: the workers did not start (${pool.message})`);
+    pool = null;
+  }
+  const estimate = { rows: estimateRows(text.size, sample, start, done && tok.rows.length < tok.maxRows ? dataRows.length : -1), bytesPerRow: sampleBytesPerRow(sample, start) };
+  const rest = done ? null : textFrom(text, have, reader);
+  let parser: ParsedRows;
+  try {
+    parser = await rowPass(pool, setup, startLine, sample.subarray(start), rest, estimate);
+  } finally {
+    if (rest !== reader) await rest?.return?.(undefined);
+  }
 
   // ---- pass 2, only for columns the sample misjudged ----------------------------------------------
   const redo = parser.wrong.map((w, j) => w && !skipped.has(j));
   const redone: Column[] = [];
   if (redo.some(Boolean)) {
     const cols2 = columns.map((c, j) => ({ ...c, kind: redo[j] ? FieldKind.Text : FieldKind.Skip }));
-    const again = new CsvRowParser(cols2, sep.charCodeAt(0), quote, name, startLine);
-    const it = text.chunks()[Symbol.asyncIterator]();
+    let again: ParsedRows;
+    const it = textFrom(text, start);
     try {
-      await feed(again, new Uint8Array(0), skipBytes(it, start));
+      again = await rowPass(pool, { ...setup, columns: cols2 }, startLine, new Uint8Array(0), it, estimate);
     } finally {
       await it.return?.(undefined);
     }
@@ -188,74 +213,6 @@ async function parseAll(text: TextSource, reader: AsyncIterator<Uint8Array>, opt
   });
   for (const w of warnings) options.onWarning?.(w);
   return new Frame(out, { warnings });
-}
-
-/**
- * Rows to allocate up front: `exact` when the sample was the whole input, else the text size over
- * the sample's bytes per line, plus 5 % (a finished column may keep up to 1/16 unused rather than
- * be copied, see builders.ts). Unknown size: one default block, and blocks are added as needed.
- */
-function estimateRows(size: number | undefined, sample: Uint8Array, start: number, exact: number): number {
-  if (exact >= 0) return exact;
-  let lines = 0;
-  for (let i = start; i < sample.length; i++) if (sample[i] === NL) lines++;
-  if (size === undefined || lines < 2) return BLOCK;
-  const perRow = (sample.length - start) / lines;
-  return Math.ceil((size - start) / perRow * 1.05) + 16;
-}
-
-/**
- * Hands the parser the already-read bytes and then the rest of the input, in batches of about
- * BATCH_BYTES, through one reused buffer: each batch is the unparsed tail of the last one plus new
- * bytes, followed by the '\n' sentinel the parser relies on. Chunks are copied as they arrive, so a
- * source may reuse its chunk buffer. A batch without one complete row doubles the buffer.
- */
-async function feed(parser: CsvRowParser, first: Uint8Array, rest: AsyncIterator<Uint8Array> | null): Promise<void> {
-  let work = new Uint8Array(Math.max(2 * BATCH_BYTES, first.length + 1));
-  work.set(first);
-  let from = 0, to = first.length;                                  // unparsed bytes: work[from, to)
-  const step = (final: boolean) => {
-    work[to] = NL;
-    const p = parser.parse(work, from, to, final);
-    if (p === from && !final && from === 0) {                       // not one whole row: grow
-      const bigger = new Uint8Array(work.length * 2);
-      bigger.set(work.subarray(0, to));
-      work = bigger;
-    }
-    from = p;
-  };
-  if (rest !== null) {
-    for (;;) {
-      const r = await rest.next();
-      if (r.done) break;
-      let chunk = r.value;
-      while (chunk.length > 0) {
-        if (to + 1 >= work.length) {                                // full: parse, then slide the tail down
-          step(false);
-          work.copyWithin(0, from, to);
-          to -= from; from = 0;
-          if (to + 1 >= work.length) { const bigger = new Uint8Array(work.length * 2); bigger.set(work.subarray(0, to)); work = bigger; }
-        }
-        const k = Math.min(chunk.length, work.length - 1 - to);
-        work.set(chunk.subarray(0, k), to);
-        to += k;
-        chunk = chunk.subarray(k);
-      }
-    }
-  }
-  step(true);
-}
-
-/** The input after its first `n` bytes (the BOM and header row, which pass 2 does not need). */
-async function* skipBytes(it: AsyncIterator<Uint8Array>, n: number): AsyncGenerator<Uint8Array> {
-  let left = n;
-  for (;;) {
-    const r = await it.next();
-    if (r.done) return;
-    if (left >= r.value.length) { left -= r.value.length; continue; }
-    yield left > 0 ? r.value.subarray(left) : r.value;
-    left = 0;
-  }
 }
 
 function joined(parts: Uint8Array[]): Uint8Array {
@@ -346,6 +303,8 @@ function checkOptions(o: ImportOptions): void {
     throw new AquiferError('BAD_PARAMETER', 'col_names must be a list of strings', { subject: 'col_names' });
   if (o.skipped_columns !== undefined && !Array.isArray(o.skipped_columns))
     throw new AquiferError('BAD_PARAMETER', 'skipped_columns must be a list of 0-based column positions', { subject: 'skipped_columns' });
+  if (o.nthreads !== undefined && !(o.nthreads === -1 || (Number.isInteger(o.nthreads) && o.nthreads >= 1)))
+    throw new AquiferError('BAD_PARAMETER', `nthreads must be -1 (all cores) or a whole number >= 1, not ${JSON.stringify(o.nthreads)}`, { subject: 'nthreads' });
   if (o.sep !== undefined && o.sep === (o.quotechar ?? '"'))
     throw new AquiferError('BAD_PARAMETER', 'sep and quotechar must differ', { subject: 'sep' });
 }

@@ -9,7 +9,7 @@ import type { ByteSource } from './source';
 const READ_CHUNK = 1 << 20;
 
 export async function pathSource(location: string | URL, name: string): Promise<ByteSource> {
-  const [{ createReadStream, openAsBlob }, { stat }, { fileURLToPath }] = await Promise.all([import('node:fs'), import('node:fs/promises'), import('node:url')]);
+  const [{ createReadStream, openAsBlob }, { open, stat }, { fileURLToPath }] = await Promise.all([import('node:fs'), import('node:fs/promises'), import('node:url')]);
   const path = location instanceof URL ? fileURLToPath(location) : location;
   let size: number;
   try {
@@ -36,6 +36,22 @@ export async function pathSource(location: string | URL, name: string): Promise<
       }
     },
     blob: () => openAsBlob(path),
+    readFrom: async function* (offset: number) {
+      const fh = await open(path).catch((e: Error) => { throw new AquiferError('FILE_ERROR', `cannot read '${name}': ${e.message}`, { subject: name, cause: e }); });
+      try {
+        const buf = new Uint8Array(READ_CHUNK);
+        for (let at = offset; ;) {
+          const { bytesRead } = await fh.read(buf, 0, buf.length, at).catch((e: Error) => {
+            throw new AquiferError('FILE_ERROR', `cannot read '${name}': ${e.message}`, { subject: name, cause: e });
+          });
+          if (bytesRead === 0) return;
+          at += bytesRead;
+          yield buf.subarray(0, bytesRead);
+        }
+      } finally {
+        await fh.close();
+      }
+    },
   };
 }
 

@@ -6,8 +6,10 @@ import { instantiateKernels } from '../wasm/instance';
 import type { FromWorker, ToWorker } from './protocol';
 // The entry is the composition root: it registers every layer's tasks.
 import { registerDeepLearningTasks } from '../dl/worker-task';
+import { registerFrameTasks } from '../frame/parse-task';
 
 registerDeepLearningTasks();
+registerFrameTasks();
 
 const port = await parentPort();
 let ctx: WorkerContext | undefined;
