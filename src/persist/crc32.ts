@@ -1,27 +1,40 @@
 // CRC-32 (IEEE 802.3, reflected polynomial 0xEDB88320), the checksum of zip, gzip and PNG: check value
-// 0xCBF43926 for the ASCII bytes "123456789". Written here (20 lines) rather than taken from a
-// dependency: node:zlib's crc32 exists only in Node >= 20.15 and not in browsers, and the model format
-// needs the same bytes everywhere. It detects every burst error up to 32 bits and misses a random
-// corruption with probability 2^-32; it is no defence against a crafted file, which the loader's
-// shape checks are for.
+// 0xCBF43926 for the ASCII bytes "123456789". Written here rather than taken from a dependency:
+// node:zlib's crc32 exists only in Node >= 20.15 and not in browsers, and the model format needs the
+// same bytes everywhere. It detects every burst error up to 32 bits and misses a random corruption
+// with probability 2^-32; it is no defence against a crafted file, which the loader's shape checks
+// are for. Slicing-by-8 (eight 256-entry tables, eight bytes a step): loading a model spends most of
+// its checksum time here, so it matters for the scorer's cold start.
 
-let table: Uint32Array | undefined;
+let tables: Uint32Array[] | undefined;
 
-function crcTable(): Uint32Array {
-  if (table) return table;
-  table = new Uint32Array(256);
+function crcTables(): Uint32Array[] {
+  if (tables) return tables;
+  const t0 = new Uint32Array(256);
   for (let n = 0; n < 256; n++) {
     let c = n;
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
+    t0[n] = c >>> 0;
   }
-  return table;
+  tables = [t0];
+  for (let k = 1; k < 8; k++) {
+    const prev = tables[k - 1]!, t = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) t[n] = (prev[n]! >>> 8) ^ t0[prev[n]! & 0xff]!;
+    tables.push(t);
+  }
+  return tables;
 }
 
-/** CRC-32 of bytes[start, end); `crc` continues a previous call's result. Byte-wise: ~400 MB/s. */
+/** CRC-32 of bytes[start, end); `crc` continues a previous call's result. */
 export function crc32(bytes: Uint8Array, start = 0, end = bytes.length, crc = 0): number {
-  const t = crcTable();
+  const [t0, t1, t2, t3, t4, t5, t6, t7] = crcTables() as [Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array];
   let c = ~crc >>> 0;
-  for (let i = start; i < end; i++) c = t[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
+  let i = start;
+  for (; i + 8 <= end; i += 8) {
+    const lo = c ^ (bytes[i]! | (bytes[i + 1]! << 8) | (bytes[i + 2]! << 16) | (bytes[i + 3]! << 24));
+    c = t7[lo & 0xff]! ^ t6[(lo >>> 8) & 0xff]! ^ t5[(lo >>> 16) & 0xff]! ^ t4[lo >>> 24]! ^
+      t3[bytes[i + 4]!]! ^ t2[bytes[i + 5]!]! ^ t1[bytes[i + 6]!]! ^ t0[bytes[i + 7]!]!;
+  }
+  for (; i < end; i++) c = t0[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
   return ~c >>> 0;
 }
