@@ -46,6 +46,9 @@ export interface ModelState {
   input?: ModelInput;
 }
 
+/** Frames smaller than this are scored without starting the worker pool. */
+const PARALLEL_SCORE_ROWS = 4096;
+
 export class DeepLearningModel {
   protected trained: ModelState | undefined;
 
@@ -146,7 +149,9 @@ export class DeepLearningModel {
   private async outputs(frame: Frame): Promise<{ out: Float32Array; set: ScoreSet }> {
     const s = this.state;
     const rows = s.info.transform(frame);
-    const job = await TrainingJob.start({ build: s.build, threads: s.threads, layout: s.layout, cfg: s.cfg, batch: 1, reproducible: false, maxScoreRows: rows.nrows });
+    // Starting workers costs milliseconds: a small frame scores on the calling thread.
+    const threads = rows.nrows >= PARALLEL_SCORE_ROWS ? s.threads : 1;
+    const job = await TrainingJob.start({ build: s.build, threads, layout: s.layout, cfg: s.cfg, batch: 1, reproducible: false, maxScoreRows: rows.nrows });
     try {
       job.paramView().set(s.theta);
       await job.addFrame('score', rows);
