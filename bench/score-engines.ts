@@ -3,6 +3,7 @@
 // ('onnxruntime-node', 'onnxruntime-web' on its Wasm build) join in otherEngines(): export the model
 // (ctx.model.exportOnnx into ctx.dir), start a session, return one BenchEngine per runtime.
 import type { DeepLearningModel } from '../src/dl/model';
+import { onnxEngines } from './score-onnx';
 
 export interface EngineContext {
   /** The trained W2 MNIST model ([784, 200, 200, 10], Rectifier). */
@@ -25,7 +26,7 @@ export interface BenchEngine {
   close?(): unknown;
 }
 
-/** Engines other than aquifer's. None yet: the ONNX Runtime engines are added here. */
-export async function otherEngines(_ctx: EngineContext): Promise<BenchEngine[]> {
-  return [];
+/** Engines other than aquifer's: the ONNX Runtime engines (bench/score-onnx.ts). */
+export async function otherEngines(ctx: EngineContext): Promise<BenchEngine[]> {
+  return onnxEngines(ctx);
 }
