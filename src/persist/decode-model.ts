@@ -3,6 +3,7 @@
 // parameters describe, its input width against the DataInfo, its output against the response, the
 // arena's length against the layout). Anything wrong is a BAD_MODEL_FILE error naming the file.
 
+import { decodeNetworkSpec } from './network-spec';
 import { AquiferError } from '../util/errors';
 import { DataInfo } from '../data/data-info';
 import { layoutNetwork, type NetworkSpec, type ParamLayout } from '../dl/network';
@@ -17,7 +18,7 @@ import { ALGORITHM } from './encode-model';
 import { bytesToFloat32 } from './float32-le';
 import { FORMAT_NAME, SECTIONS } from './format';
 import { msg } from './messages';
-import { count, equal, list, object, oneOf, ShapeError, string } from './shape';
+import { equal, object, ShapeError, string } from './shape';
 import { parseTagged } from './tagged-json';
 
 export interface DecodedModel {
@@ -28,18 +29,6 @@ export interface DecodedModel {
   layout: ParamLayout;
   theta: Float32Array;
   training: TrainingRecord;
-}
-
-function networkSpec(v: unknown): NetworkSpec {
-  const o = object(v, 'network.spec');
-  const units = list(o.units, 'network.spec.units', count);
-  if (units.length < 2 || units.some((u) => u < 1)) throw new ShapeError('network.spec.units must list at least an input and an output layer, each with units');
-  return {
-    units,
-    activation: oneOf(o.activation, 'network.spec.activation', ['Tanh', 'Rectifier', 'ExpRectifier', 'Maxout'] as const),
-    output: oneOf(o.output, 'network.spec.output', ['softmax', 'linear'] as const),
-    optimizer: oneOf(o.optimizer, 'network.spec.optimizer', ['adadelta', 'momentum', 'sgd'] as const),
-  };
 }
 
 /** DataInfo.fromJSON's own checks (it names no file) become shape errors. */
@@ -95,7 +84,7 @@ export function decodeModel(bytes: Uint8Array, name: string): DecodedModel {
     }
 
     const network = object(json(SECTIONS.network), 'network');
-    const spec = networkSpec(network.spec);
+    const spec = decodeNetworkSpec(network.spec);
     const nout = response === null ? info.n0 : classification ? info.nclasses : 1;
     if (modelParameterCount(spec.units[0]!, spec.units.slice(1, -1), spec.units[spec.units.length - 1]!, spec.activation === 'Maxout') > MAX_MODEL_PARAMETERS) {
       throw bad(`the network ${JSON.stringify(spec.units)} is larger than any model aquifer trains`);

@@ -5,8 +5,9 @@
 // uses keeps that table, and the trainer behind it, out of the scorer's bundle. A file either
 // reader refuses is refused with a BAD_MODEL_FILE error that names what is wrong.
 
+import { decodeNetworkSpec } from '../persist/network-spec';
 import { DataInfo } from '../data/data-info';
-import { layoutNetwork, type NetworkSpec } from '../dl/network';
+import { layoutNetwork } from '../dl/network';
 import { defaultThreshold } from '../dl/predictions';
 import { AquiferError } from '../util/errors';
 import { readContainer } from '../persist/container';
@@ -15,24 +16,12 @@ import { decodeTraining } from '../persist/decode-training';
 import { bytesToFloat32 } from '../persist/float32-le';
 import { FORMAT_NAME, SECTIONS } from '../persist/format';
 import { msg } from '../persist/messages';
-import { count, equal, list, nullable, numbers, object, oneOf, ShapeError } from '../persist/shape';
+import { equal, nullable, numbers, object, oneOf, ShapeError } from '../persist/shape';
 import { parseTagged } from '../persist/tagged-json';
 import { fromModel, type ScoringModel } from './model-source';
 
 const NAME = 'the model bytes';
 const DISTRIBUTIONS = ['bernoulli', 'multinomial', 'gaussian', 'poisson', 'gamma', 'tweedie', 'laplace', 'quantile', 'huber'] as const;
-
-function networkSpec(v: unknown): NetworkSpec {
-  const o = object(v, 'network.spec');
-  const units = list(o.units, 'network.spec.units', count);
-  if (units.length < 2 || units.some((u) => u < 1)) throw new ShapeError('network.spec.units must list at least an input and an output layer, each with units');
-  return {
-    units,
-    activation: oneOf(o.activation, 'network.spec.activation', ['Tanh', 'Rectifier', 'ExpRectifier', 'Maxout'] as const),
-    output: oneOf(o.output, 'network.spec.output', ['softmax', 'linear'] as const),
-    optimizer: oneOf(o.optimizer, 'network.spec.optimizer', ['adadelta', 'momentum', 'sgd'] as const),
-  };
-}
 
 export async function readScoringModel(bytes: Uint8Array): Promise<ScoringModel> {
   const { sections } = readContainer(bytes, NAME);
@@ -57,7 +46,7 @@ export async function readScoringModel(bytes: Uint8Array): Promise<ScoringModel>
     const hiddenDropout = nullable(numbers)(p.hidden_dropout_ratios, 'params.params.hidden_dropout_ratios');
     const info = DataInfo.fromJSON(decodeDataInfo(json(SECTIONS.dataInfo)));
     const network = object(json(SECTIONS.network), 'network');
-    const layout = layoutNetwork(networkSpec(network.spec));
+    const layout = layoutNetwork(decodeNetworkSpec(network.spec));
     equal(network.param_floats, layout.paramFloats, 'network.param_floats');
     equal(network.total_floats, layout.totalFloats, 'network.total_floats');
     const arena = section(SECTIONS.theta);
