@@ -13,7 +13,7 @@ import { median } from './report';
 
 type Log = (obj: Record<string, unknown>) => void;
 
-const REPEATS = 3;
+const REPEATS = 5;
 const SIZE = 1024;
 /** The TS loop runs at about 1 GFLOP/s, so on 1024³ it would take seconds per repeat: it is timed
  *  on the first TS_ROWS rows of C only (same N and K, so the same inner loops), and its GFLOP/s is
