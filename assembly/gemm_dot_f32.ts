@@ -1,6 +1,6 @@
-// C (M, N; row stride ldc) += A·Bᵀ with A (M, K) and B (N, K) row-major, as dot products of rows
-// vectorised along k: no packing at all, for the nt products too thin to amortise it (a batch of
-// 1..few rows, or 10 output classes). Strides are in bytes.
+// Products too thin to amortise packing, with no packing at all. Strides are in bytes.
+// nt: C (M, N; row stride ldc) += A·Bᵀ with A (M, K) and B (N, K) row-major, as dot products of
+// rows vectorised along k. nn/tn with 1-3 rows: c (N) += Σ_k a_k · B_k, B (K, N) row-major.
 
 import { hsum4, madd4 } from './common';
 
@@ -102,4 +102,44 @@ function gemm_dot_f32_1x1(K: i32, x: usize, y: usize): f32 {
   let t = hsum4(s);
   for (let o = K4; o < (<usize>K << 2); o += 4) t += load<f32>(x + o) * load<f32>(y + o);
   return t;
+}
+
+/** One row of C: c (N) += Σ_k a[k·aks] · B[k·ldb4 + j], 32 columns (8 accumulators) at a time,
+ *  then 4, then single columns. The 4x8 tile would waste 3 of its 4 rows on a single row of A. */
+export function gemm_row_f32(N: i32, K: i32, a: usize, aks: usize, B: usize, ldb4: usize, c: usize): void {
+  let j = 0;
+  for (; j + 32 <= N; j += 32) {
+    const cj = c + (<usize>j << 2);
+    let b = B + (<usize>j << 2), p = a;
+    let s0 = v128.load(cj), s1 = v128.load(cj, 16), s2 = v128.load(cj, 32), s3 = v128.load(cj, 48);
+    let s4 = v128.load(cj, 64), s5 = v128.load(cj, 80), s6 = v128.load(cj, 96), s7 = v128.load(cj, 112);
+    for (let k = 0; k < K; k++) {
+      const x = v128.load32_splat(p);
+      s0 = madd4(x, v128.load(b), s0); s1 = madd4(x, v128.load(b, 16), s1);
+      s2 = madd4(x, v128.load(b, 32), s2); s3 = madd4(x, v128.load(b, 48), s3);
+      s4 = madd4(x, v128.load(b, 64), s4); s5 = madd4(x, v128.load(b, 80), s5);
+      s6 = madd4(x, v128.load(b, 96), s6); s7 = madd4(x, v128.load(b, 112), s7);
+      p += aks; b += ldb4;
+    }
+    v128.store(cj, s0); v128.store(cj, s1, 16); v128.store(cj, s2, 32); v128.store(cj, s3, 48);
+    v128.store(cj, s4, 64); v128.store(cj, s5, 80); v128.store(cj, s6, 96); v128.store(cj, s7, 112);
+  }
+  for (; j + 4 <= N; j += 4) {
+    const cj = c + (<usize>j << 2);
+    let b = B + (<usize>j << 2), p = a, s = v128.load(cj);
+    for (let k = 0; k < K; k++) {
+      s = madd4(v128.load32_splat(p), v128.load(b), s);
+      p += aks; b += ldb4;
+    }
+    v128.store(cj, s);
+  }
+  for (; j < N; j++) {
+    let b = B + (<usize>j << 2), p = a, s: f32 = 0;
+    for (let k = 0; k < K; k++) {
+      s += load<f32>(p) * load<f32>(b);
+      p += aks; b += ldb4;
+    }
+    const cj = c + (<usize>j << 2);
+    store<f32>(cj, load<f32>(cj) + s);
+  }
 }

@@ -3,7 +3,7 @@
 // gemm_f32_scratch_bytes(M, N, K) bytes of 16-byte aligned scratch (one per worker).
 
 import { GEMM_MR, GEMM_NR, gemm_pack_kmajor4_f32, gemm_pack_xmajor4_f32, gemm_ukernel_f32_4x8 } from './gemm_pack_f32';
-import { gemm_nt_dot_f32 } from './gemm_dot_f32';
+import { gemm_nt_dot_f32, gemm_row_f32 } from './gemm_dot_f32';
 
 // Cache blocking (GotoBLAS/BLIS order): a KC x NC panel of B (512 KiB) and an MC x KC block of A
 // (128 KiB) share the 1 MiB L2; one B micro-panel (8 KiB) stays in L1 while A micro-panels stream.
@@ -54,7 +54,10 @@ export function bias_rows_f32(C: usize, ldc: i32, rows: i32, cols: i32, b: usize
 export function gemm_f32_nn(M: i32, N: i32, K: i32, A: usize, lda: i32, B: usize, ldb: i32, C: usize, ldc: i32, scratch: usize): void {
   if (M <= 0 || N <= 0 || K <= 0) return;
   assert(lda >= K && ldb >= N && ldc >= N, 'gemm_f32_nn: a leading dimension is smaller than its row');
-  if (ASC_FEATURE_SIMD) gemm_blocked(M, N, K, A, lda, B, ldb, C, ldc, scratch, false, false);
+  if (ASC_FEATURE_SIMD) {
+    if (M < GEMM_MR) gemm_rows(M, N, K, A, <usize>lda << 2, 4, B, ldb, C, ldc);
+    else gemm_blocked(M, N, K, A, lda, B, ldb, C, ldc, scratch, false, false);
+  }
   else gemm_scalar(M, N, K, A, <usize>lda << 2, 4, B, <usize>ldb << 2, 4, C, ldc);
 }
 
@@ -72,7 +75,10 @@ export function gemm_f32_nt(M: i32, N: i32, K: i32, A: usize, lda: i32, B: usize
 export function gemm_f32_tn(M: i32, N: i32, K: i32, A: usize, lda: i32, B: usize, ldb: i32, C: usize, ldc: i32, scratch: usize): void {
   if (M <= 0 || N <= 0 || K <= 0) return;
   assert(lda >= M && ldb >= N && ldc >= N, 'gemm_f32_tn: a leading dimension is smaller than its row');
-  if (ASC_FEATURE_SIMD) gemm_blocked(M, N, K, A, lda, B, ldb, C, ldc, scratch, true, false);
+  if (ASC_FEATURE_SIMD) {
+    if (M < GEMM_MR) gemm_rows(M, N, K, A, 4, <usize>lda << 2, B, ldb, C, ldc);
+    else gemm_blocked(M, N, K, A, lda, B, ldb, C, ldc, scratch, true, false);
+  }
   else gemm_scalar(M, N, K, A, 4, <usize>lda << 2, B, <usize>ldb << 2, 4, C, ldc);
 }
 
@@ -123,6 +129,11 @@ function gemm_blocked(M: i32, N: i32, K: i32, A: usize, lda: i32, B: usize, ldb:
       }
     }
   }
+}
+
+/** nn/tn with fewer rows than a tile: row i of C += Σ_k A(i,k)·B row k, A(i,k) at A + i·ais + k·aks. */
+function gemm_rows(M: i32, N: i32, K: i32, A: usize, ais: usize, aks: usize, B: usize, ldb: i32, C: usize, ldc: i32): void {
+  for (let i = 0; i < M; i++) gemm_row_f32(N, K, A + <usize>i * ais, aks, B, <usize>ldb << 2, C + <usize>i * (<usize>ldc << 2));
 }
 
 /** A partial tile (mr < 4 or nr < 8): the micro-kernel writes a zeroed 4x8 tile in scratch (the
