@@ -3,6 +3,8 @@
 // Float32Array loop measured in the same run. Standalone:
 //   node --experimental-wasm-relaxed-simd --import tsx bench/sgemm.ts
 import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { loadavg } from 'node:os';
 import { createKernelContext } from '../src/wasm/instance';
 import { withPool } from '../src/parallel/pool';
 import { buildSupported, runtimeInfo, type BuildName } from '../src/wasm/runtime';
@@ -141,6 +143,27 @@ async function benchMnist(log: Log, build: BuildName, rng: Random): Promise<void
 
 const round = (x: number) => Number(x.toPrecision(4));
 
+/** How many cores two threads actually get right now: a plain-JS integer loop on one worker, then
+ *  on two at once. The machine is shared, so this is logged beside the threads:2 figures. */
+async function coresAvailable(): Promise<number> {
+  const src = `const { parentPort } = require('node:worker_threads');
+    parentPort.on('message', (n) => { let x = 0; for (let i = 0; i < n; i++) x = (x + i * 7) % 1000003; parentPort.postMessage(x); });`;
+  const workers = [0, 1].map(() => new Worker(src, { eval: true }));
+  try {
+    const spin = (w: Worker, n: number) => new Promise((resolve) => { w.once('message', resolve); w.postMessage(n); });
+    await Promise.all(workers.map((w) => spin(w, 1e6)));
+    const n = 4e7;
+    let t = performance.now();
+    await spin(workers[0]!, n);
+    const one = performance.now() - t;
+    t = performance.now();
+    await Promise.all(workers.map((w) => spin(w, n)));
+    return (2 * one) / (performance.now() - t);
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
 export async function run(log: Log): Promise<void> {
   const info = await runtimeInfo();
   const rng = new Random(1024);
@@ -149,8 +172,11 @@ export async function run(log: Log): Promise<void> {
   await bench1024(log, 'simd-st', 1, rng);
   if (relaxed) await bench1024(log, 'relaxed-mt', 1, rng);
   if (info.threads) {
+    const env = async (when: string) => log({ case: 'sgemm_env', when, cores_available: round(await coresAvailable()), loadavg_1m: round(loadavg()[0]!) });
+    await env('before threads:2');
     await bench1024(log, 'simd-mt', 2, rng);
     if (relaxed) await bench1024(log, 'relaxed-mt', 2, rng);
+    await env('after threads:2');
   }
   await benchMnist(log, 'simd-st', rng);
   if (relaxed) await benchMnist(log, 'relaxed-mt', rng);
