@@ -12,7 +12,7 @@ const CASES = ['w1', 'w2_perrow', 'w2_minibatch', 'w3_throughput'];
 export async function run({ log }: { log: (line: Line) => void }): Promise<void> {
   const only = process.env.AQUIFER_BENCH_CASES?.split(',');
   for (const c of CASES.filter((x) => !only || only.includes(x))) {
-    const out = execFileSync(process.execPath, ['--experimental-wasm-relaxed-simd', '--import', 'tsx', 'bench/train-case.ts', c], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 24 });
+    const out = execFileSync(process.execPath, ['--experimental-wasm-relaxed-simd', 'bench/train-case.mjs', c], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 24 });
     log(JSON.parse(out.trim().split('\n').at(-1)!) as Line);
   }
 }

@@ -1,9 +1,9 @@
-// One training benchmark case in its own process (so its peak RSS is its own):
-//   node --import tsx bench/train-case.ts CASE   → one JSON line
-// The published bundle, as users run it (build first: npm run build).
-const { DeepLearningEstimator, loadMnist } = (await import('../dist/index.js' as string)) as typeof import('../src/index');
+// One training benchmark case in its own process (so its peak RSS is its own), on the published
+// bundle in plain Node as users run it (no TypeScript loader, which alone adds ~100 MB):
+//   node bench/train-case.mjs CASE   → one JSON line   (build first: npm run build)
+import { DeepLearningEstimator, loadMnist } from '../dist/index.js';
 
-const CASES: Record<string, { params: Record<string, unknown>; validate: boolean }> = {
+const CASES = {
   // The booklet's trial run.
   w1: { params: { distribution: 'multinomial', activation: 'RectifierWithDropout', hidden: [32, 32, 32], input_dropout_ratio: 0.2, sparse: true, l1: 1e-5, epochs: 10 }, validate: true },
   w2_perrow: { params: { activation: 'Rectifier', hidden: [200, 200], sparse: true, epochs: 10 }, validate: true },
@@ -12,7 +12,7 @@ const CASES: Record<string, { params: Record<string, unknown>; validate: boolean
   w3_throughput: { params: { activation: 'RectifierWithDropout', hidden: [1024, 1024, 2048], sparse: true, epochs: 0.05, score_training_samples: 1000, stopping_rounds: 0 }, validate: false },
 };
 
-const name = process.argv[2]!;
+const name = process.argv[2];
 const c = CASES[name];
 if (!c) throw new Error(`unknown case ${name}; one of ${Object.keys(CASES).join(', ')}`);
 const { train, test } = await loadMnist();
@@ -20,7 +20,7 @@ const model = new DeepLearningEstimator({ seed: 1234, ...c.params });
 const t0 = performance.now();
 await model.train({ y: 'C785', training_frame: train, validation_frame: c.validate ? test : undefined });
 const wall = (performance.now() - t0) / 1000;
-const speed = model.scoringHistory().at(-1)!.training_speed as string | null;
+const speed = model.scoringHistory().at(-1).training_speed;
 console.log(JSON.stringify({
   case: name, wall_s: Number(wall.toFixed(2)), epochs: Number(model.epochs.toFixed(3)),
   rows_per_s: speed ? Number(speed.split(' ')[0]) : null,
@@ -28,4 +28,3 @@ console.log(JSON.stringify({
   threads: model.execution.threads, build: model.execution.build,
   rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
 }));
-export {};
