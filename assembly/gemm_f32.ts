@@ -57,8 +57,7 @@ export function gemm_f32_nn(M: i32, N: i32, K: i32, A: usize, lda: i32, B: usize
   if (ASC_FEATURE_SIMD) {
     if (M < GEMM_MR) gemm_rows(M, N, K, A, <usize>lda << 2, 4, B, ldb, C, ldc);
     else gemm_blocked(M, N, K, A, lda, B, ldb, C, ldc, scratch, false, false);
-  }
-  else gemm_scalar(M, N, K, A, <usize>lda << 2, 4, B, <usize>ldb << 2, 4, C, ldc);
+  } else gemm_scalar(M, N, K, A, <usize>lda << 2, 4, B, <usize>ldb << 2, 4, C, ldc);
 }
 
 export function gemm_f32_nt(M: i32, N: i32, K: i32, A: usize, lda: i32, B: usize, ldb: i32, C: usize, ldc: i32, scratch: usize): void {
@@ -66,10 +65,9 @@ export function gemm_f32_nt(M: i32, N: i32, K: i32, A: usize, lda: i32, B: usize
   assert(lda >= K && ldb >= K && ldc >= N, 'gemm_f32_nt: a leading dimension is smaller than its row');
   if (ASC_FEATURE_SIMD) {
     const thin = (M <= DOT_M || N <= DOT_N) && K >= DOT_K;
-    if (thin || (N * K <= DOT_B_L2 && 2 * M <= 3 * K)) gemm_nt_dot_f32(M, N, K, A, <usize>lda << 2, B, <usize>ldb << 2, C, <usize>ldc << 2);
+    if (thin || (<i64>N * K <= DOT_B_L2 && <i64>M * 2 <= <i64>K * 3)) gemm_nt_dot_f32(M, N, K, A, <usize>lda << 2, B, <usize>ldb << 2, C, <usize>ldc << 2);
     else gemm_blocked(M, N, K, A, lda, B, ldb, C, ldc, scratch, false, true);
-  }
-  else gemm_scalar(M, N, K, A, <usize>lda << 2, 4, B, 4, <usize>ldb << 2, C, ldc);
+  } else gemm_scalar(M, N, K, A, <usize>lda << 2, 4, B, 4, <usize>ldb << 2, C, ldc);
 }
 
 export function gemm_f32_tn(M: i32, N: i32, K: i32, A: usize, lda: i32, B: usize, ldb: i32, C: usize, ldc: i32, scratch: usize): void {
@@ -78,8 +76,7 @@ export function gemm_f32_tn(M: i32, N: i32, K: i32, A: usize, lda: i32, B: usize
   if (ASC_FEATURE_SIMD) {
     if (M < GEMM_MR) gemm_rows(M, N, K, A, 4, <usize>lda << 2, B, ldb, C, ldc);
     else gemm_blocked(M, N, K, A, lda, B, ldb, C, ldc, scratch, true, false);
-  }
-  else gemm_scalar(M, N, K, A, 4, <usize>lda << 2, B, <usize>ldb << 2, 4, C, ldc);
+  } else gemm_scalar(M, N, K, A, 4, <usize>lda << 2, B, <usize>ldb << 2, 4, C, ldc);
 }
 
 /** The packed, cache-blocked product. transA: A is stored (K, M); transB: B is stored (N, K). */
@@ -88,7 +85,7 @@ function gemm_blocked(M: i32, N: i32, K: i32, A: usize, lda: i32, B: usize, ldb:
   // Same layout as gemm_f32_scratch_bytes: B panel, then A block, then one C tile.
   const kcMax = imin(K, KC), ncMax = imin(roundUp(N, GEMM_NR), NC), mcMax = imin(roundUp(M, GEMM_MR), MC);
   const pb = scratch, pa = pb + (<usize>(kcMax * ncMax) << 2), tile = pa + (<usize>(mcMax * kcMax) << 2);
-  const directB = !transB && (M <= DIRECT_M || (M <= DIRECT_M_L2 && N * K <= DOT_B_L2 && (ldb & 1023) != 0));
+  const directB = !transB && (M <= DIRECT_M || (M <= DIRECT_M_L2 && <i64>N * K <= DOT_B_L2 && (ldb & 1023) != 0));
   for (let jc = 0; jc < N; jc += NC) {
     const nc = imin(NC, N - jc);
     for (let pc = 0; pc < K; pc += KC) {
