@@ -20,11 +20,17 @@ const model = new DeepLearningEstimator({ seed: 1234, ...c.params });
 const t0 = performance.now();
 await model.train({ y: 'C785', training_frame: train, validation_frame: c.validate ? test : undefined });
 const wall = (performance.now() - t0) / 1000;
-const speed = model.scoringHistory().at(-1).training_speed;
+const history = model.scoringHistory();
+const speed = history.at(-1).training_speed;
+// overwrite_with_best_model (on by default) may end with an earlier, lower-logloss model; the error of
+// the last iteration's model is reported beside it.
+const lastIteration = history.find((r) => r.epochs === history.at(-1).epochs);
 console.log(JSON.stringify({
   case: name, wall_s: Number(wall.toFixed(2)), epochs: Number(model.epochs.toFixed(3)),
   rows_per_s: speed ? Number(speed.split(' ')[0]) : null,
   test_error: c.validate ? Number(model.classificationError({ valid: true }).toFixed(4)) : null,
+  test_error_last_iteration: c.validate ? lastIteration.validation_classification_error : null,
+  best_model_restored: history.length > 1 && history.at(-1).epochs === history.at(-2).epochs,
   threads: model.execution.threads, build: model.execution.build,
   rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
 }));
