@@ -58,12 +58,12 @@ export class TrainingJob {
     const arena = new Arena(memory, k.heap_base());
     const threads = threaded ? opts.threads : 1;
     const job = new TrainingJob(opts, k, memory, arena, threads);
-    const trainBytes = Stepper.scratchBytes(k, opts.layout, opts.batch), scoreBytes = Stepper.scratchBytes(k, opts.layout, SCORE_BATCH);
+    const trainBytes = Stepper.scratchBytes(k, opts.layout, opts.batch), scoreBytes = Stepper.scratchBytes(k, opts.layout, SCORE_BATCH, false);
     const scratch = Array.from({ length: threads }, () => ({ train: arena.alloc(trainBytes), score: arena.alloc(scoreBytes) }));
     if (!threaded) {
       job.local = {
         train: new Stepper(k, memory, opts.layout, job.params, scratch[0]!.train, opts.batch, opts.cfg),
-        score: new Stepper(k, memory, opts.layout, job.params, scratch[0]!.score, SCORE_BATCH, opts.cfg),
+        score: new Stepper(k, memory, opts.layout, job.params, scratch[0]!.score, SCORE_BATCH, opts.cfg, false),
       };
       return job;
     }

@@ -38,20 +38,24 @@ export interface Scratch {
 
 const a16 = (n: number) => (n + 15) & ~15;
 
-/** Lays out scratch for `batch` rows at `base`; `gemmBytes(M, N, K)` sizes the GEMM packing space. */
-export function layoutScratch(layout: ParamLayout, batch: number, base: number, gemmBytes: (m: number, n: number, k: number) => number): Scratch {
+/** Lays out scratch for `batch` rows at `base`; `gemmBytes(M, N, K)` sizes the GEMM packing space.
+ *  Scoring needs no errors, deltas or masks: `training: false` leaves them out (0). */
+export function layoutScratch(layout: ParamLayout, batch: number, base: number, gemmBytes: (m: number, n: number, k: number) => number, training = true): Scratch {
   let at = a16(base);
   const take = (floats: number) => { const p = at; at += a16(4 * floats); return p; };
+  const trainOnly = (floats: number) => (training ? take(floats) : 0);
   const units = layout.spec.units;
   const layers: LayerScratch[] = units.map((n, l) => {
     const rows = l === 0 ? n : layout.layers[l - 1]!.rows;
-    return { z: take(batch * rows), a: take(batch * n), e: take(batch * n), d: take(batch * rows), mask: take(batch * n), win: take(batch * n), idx: take(n) };
+    return { z: take(batch * rows), a: take(batch * n), e: trainOnly(batch * n), d: trainOnly(batch * rows), mask: trainOnly(batch * n), win: take(batch * n), idx: take(n) };
   });
   const target = take(batch), response = take(batch), weight = take(batch), rng = take(4);
   let grad = 0, ones = 0, gemm = 0;
-  if (batch > 1) {
+  if (batch > 1 && training) {
     grad = take(layout.paramFloats);
     ones = take(batch);
+  }
+  if (batch > 1) {
     let most = 0;
     for (const ly of layout.layers) {
       most = Math.max(most, gemmBytes(batch, ly.rows, ly.cols), gemmBytes(ly.rows, ly.cols, batch), gemmBytes(batch, ly.cols, ly.rows), gemmBytes(ly.rows, 1, batch));

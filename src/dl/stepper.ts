@@ -64,16 +64,18 @@ export class Stepper {
     scratchBase: number,
     batch: number,
     private readonly cfg: StepConfig,
+    /** false: a scoring-only stepper, whose scratch has no room for the backward pass. */
+    training = true,
   ) {
-    this.s = layoutScratch(layout, batch, scratchBase, (m, n, kk) => k.gemm_f32_scratch_bytes!(m, n, kk));
+    this.s = layoutScratch(layout, batch, scratchBase, (m, n, kk) => k.gemm_f32_scratch_bytes!(m, n, kk), training);
     this.L = layout.layers.length;
     this.maxout = layout.spec.activation === 'Maxout';
     this.offsets = new Float32Array(batch);
     this.shortcut = cfg.fast_mode || (layout.spec.optimizer === 'sgd' && cfg.l1 === 0 && cfg.l2 === 0);
   }
 
-  static scratchBytes(k: KernelExports, layout: ParamLayout, batch: number): number {
-    return layoutScratch(layout, batch, 0, (m, n, kk) => k.gemm_f32_scratch_bytes!(m, n, kk)).bytes + 16;
+  static scratchBytes(k: KernelExports, layout: ParamLayout, batch: number, training = true): number {
+    return layoutScratch(layout, batch, 0, (m, n, kk) => k.gemm_f32_scratch_bytes!(m, n, kk), training).bytes + 16;
   }
 
   /** Seeds the dropout generator (four u32 words). */

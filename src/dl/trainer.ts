@@ -195,7 +195,9 @@ export async function runTraining(t: TrainInput): Promise<TrainOutcome> {
           progress('scoring');
           const ev = await score();
           lastScoreEnd = performance.now() - start;
-          lastScored = job.paramView().slice();
+          // Weights and biases only: the best model and an abort restore those (h2o-lifecycle.md §2.5);
+          // copying the optimizer state too would triple the snapshot for nothing.
+          lastScored = job.paramView().slice(0, t.layout.paramFloats);
           const m = ev.validation ?? ev.training!;
           series.push(metricValue(stopMetric, m as never));
           const loss = modelLoss(stopMetric, kind, m as never);

@@ -37,7 +37,7 @@ export function registerDeepLearningTasks(): void {
   registerTask('dl.init', (ctx, a: InitArgs) => {
     job = {
       train: new Stepper(ctx.k, ctx.memory, a.layout, a.params, a.trainScratch, a.batch, a.cfg),
-      score: new Stepper(ctx.k, ctx.memory, a.layout, a.params, a.scoreScratch, a.scoreBatch, a.cfg),
+      score: new Stepper(ctx.k, ctx.memory, a.layout, a.params, a.scoreScratch, a.scoreBatch, a.cfg, false),
       batch: a.batch,
       frames: new Map(),
     };

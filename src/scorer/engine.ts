@@ -37,8 +37,8 @@ export class WasmEngine implements ForwardEngine {
   constructor(readonly kernel: 'simd-st' | 'scalar-st', k: KernelExports, memory: WebAssembly.Memory, private readonly m: ScoringModel) {
     const arena = new Arena(memory, k.heap_base());
     const params = arena.putF32(m.theta.subarray(0, m.layout.paramFloats));
-    const scratch = arena.alloc(Stepper.scratchBytes(k, m.layout, SCORE_BATCH));
-    this.stepper = new Stepper(k, memory, m.layout, params, scratch, SCORE_BATCH, scoringConfig(m.hiddenDropout));
+    const scratch = arena.alloc(Stepper.scratchBytes(k, m.layout, SCORE_BATCH, false));
+    this.stepper = new Stepper(k, memory, m.layout, params, scratch, SCORE_BATCH, scoringConfig(m.hiddenDropout), false);
     this.out = new Float32Array(outputs(m));
     this.rows = new Int32Array(1);
   }
