@@ -9,7 +9,7 @@ import { kernelModule, isSharedBuild, type BuildName } from '../wasm/runtime';
 import { WorkerPool } from '../parallel/pool';
 import type { PackedRows } from '../data/training-rows';
 import type { ParamLayout } from './network';
-import { SCORE_BATCH, Stepper, type Schedule, type StepConfig } from './stepper';
+import { scoreBatch, Stepper, type Schedule, type StepConfig } from './stepper';
 import { frameChunks, type FrameRef, type InitArgs, type Piece, type ScoreArgs } from './worker-task';
 import type { RowChunk } from '../data/training-rows';
 import { scorePieces, scoreSetSize, type ScoreSet } from './score-set';
@@ -58,12 +58,13 @@ export class TrainingJob {
     const arena = new Arena(memory, k.heap_base());
     const threads = threaded ? opts.threads : 1;
     const job = new TrainingJob(opts, k, memory, arena, threads);
-    const trainBytes = Stepper.scratchBytes(k, opts.layout, opts.batch), scoreBytes = Stepper.scratchBytes(k, opts.layout, SCORE_BATCH, false);
+    const batchOut = scoreBatch(opts.layout);
+    const trainBytes = Stepper.scratchBytes(k, opts.layout, opts.batch), scoreBytes = Stepper.scratchBytes(k, opts.layout, batchOut, false);
     const scratch = Array.from({ length: threads }, () => ({ train: arena.alloc(trainBytes), score: arena.alloc(scoreBytes) }));
     if (!threaded) {
       job.local = {
         train: new Stepper(k, memory, opts.layout, job.params, scratch[0]!.train, opts.batch, opts.cfg),
-        score: new Stepper(k, memory, opts.layout, job.params, scratch[0]!.score, SCORE_BATCH, opts.cfg, false),
+        score: new Stepper(k, memory, opts.layout, job.params, scratch[0]!.score, batchOut, opts.cfg, false),
       };
       return job;
     }
@@ -71,7 +72,7 @@ export class TrainingJob {
       job.pool = await WorkerPool.start({ size: threads, build: opts.build, memory });
       await job.pool.runAll('dl.init', scratch.map((s, w): InitArgs => ({
         layout: opts.layout, cfg: opts.cfg, params: job.copies[w] ?? job.params,
-        trainScratch: s.train, scoreScratch: s.score, batch: opts.batch, scoreBatch: SCORE_BATCH,
+        trainScratch: s.train, scoreScratch: s.score, batch: opts.batch, scoreBatch: batchOut,
       })));
     } catch (e) {
       await job.close();

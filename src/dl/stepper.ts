@@ -44,6 +44,14 @@ const ACT = {
  *  scorer: which rows share a GEMM changes the low bits of their outputs. */
 export const SCORE_BATCH = 128;
 
+/** Rows a scoring pass forwards at once: SCORE_BATCH, fewer for wide networks so that a worker's
+ *  scoring scratch stays near 2 MB (H2O's world-record net would otherwise take 7.5 MB a worker).
+ *  predict and the standalone scorer both batch by this, so their results agree bit for bit. */
+export function scoreBatch(layout: ParamLayout): number {
+  const units = layout.spec.units.reduce((a, b) => a + b, 0);
+  return Math.max(16, Math.min(SCORE_BATCH, Math.floor((1 << 21) / (12 * units)) & ~7));
+}
+
 /** Below this fraction of non-zero inputs the first layer's forward pass gathers instead of streaming. */
 const SPARSE_FORWARD = 0.5;
 

@@ -231,6 +231,8 @@ export async function runTraining(t: TrainInput): Promise<TrainOutcome> {
       }
     }
     progress('done', history[history.length - 1]);
+    // Workers first: their memory is gone before the model's copy of the arena is made.
+    await job.close();
     return { theta: job.paramView().slice(), history, samples, iterations, epochs: epochAt(samples), stopped, warnings };
   } finally {
     await job.close();

@@ -5,7 +5,7 @@
 import type { RowChunk } from '../data/training-rows';
 import { expandRow } from '../data/training-rows';
 import { forwardRef } from '../dl/reference';
-import { SCORE_BATCH, Stepper, type StepConfig } from '../dl/stepper';
+import { scoreBatch, Stepper, type StepConfig } from '../dl/stepper';
 import type { KernelExports } from '../wasm/instance';
 import { Arena, createMemory } from '../wasm/memory';
 import type { ScoringModel } from './model-source';
@@ -37,8 +37,9 @@ export class WasmEngine implements ForwardEngine {
   constructor(readonly kernel: 'simd-st' | 'scalar-st', k: KernelExports, memory: WebAssembly.Memory, private readonly m: ScoringModel) {
     const arena = new Arena(memory, k.heap_base());
     const params = arena.putF32(m.theta.subarray(0, m.layout.paramFloats));
-    const scratch = arena.alloc(Stepper.scratchBytes(k, m.layout, SCORE_BATCH, false));
-    this.stepper = new Stepper(k, memory, m.layout, params, scratch, SCORE_BATCH, scoringConfig(m.hiddenDropout), false);
+    const batch = scoreBatch(m.layout);
+    const scratch = arena.alloc(Stepper.scratchBytes(k, m.layout, batch, false));
+    this.stepper = new Stepper(k, memory, m.layout, params, scratch, batch, scoringConfig(m.hiddenDropout), false);
     this.out = new Float32Array(outputs(m));
     this.rows = new Int32Array(1);
   }
