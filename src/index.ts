@@ -2,9 +2,10 @@
 
 export { AquiferError, isAquiferError, type ErrorCode } from './util/errors';
 export { runtimeInfo, type RuntimeInfo, type RuntimeOptions, type BuildName } from './wasm/runtime';
-export { Frame, Column, importFile, parseCSV, loadMnist, type ColumnType, type ImportOptions, type ColumnSummary } from './frame';
+export { Frame, Column, importFile, importFileChunks, parseCSV, loadMnist, type ColumnType, type ImportOptions, type ChunkOptions, type ColumnSummary } from './frame';
 export { DeepLearningEstimator, type TrainArgs } from './dl/estimator';
 export { DeepLearningModel, type MetricsChoice } from './dl/model';
+export type { PredictStreamOptions, PredictStreamSummary } from './dl/predict-stream';
 export { loadModel, type LoadOptions, type ModelSource } from './persist/load-model';
 export type { Progress, ScoringEvent } from './dl/trainer';
 export type { ModelMetrics } from './dl/evaluate';

@@ -20,6 +20,7 @@ export const cliMsg = {
   missingOption: (command: string, flag: string, what: string) => `${command} needs ${flag} ${what}`,
   notCliParameter: (name: string) => `--${name} cannot be given on the command line (it takes a function)`,
   emptyList: (flag: string) => `${flag} needs at least one column name`,
+  notPositiveInteger: (flag: string, text: string) => `${flag}: cannot read ${JSON.stringify(text)} as a whole number >= 1`,
 
   // ---- files (exit code 1) -----------------------------------------------------------------------
   noSuchFile: (flag: string, path: string) => `${label(flag)}'${path}': no such file`,

@@ -3,7 +3,6 @@
 
 import { AquiferError } from '../util/errors';
 import { Frame } from '../frame';
-import { Column } from '../frame/column';
 import type { DataInfo } from '../data/data-info';
 import type { DeepLearningInput, EffectiveParameters } from './params';
 import type { ParamLayout } from './network';
@@ -11,7 +10,9 @@ import type { StepConfig } from './stepper';
 import type { BuildName } from '../wasm/runtime';
 import type { ScoringEvent, TrainOutcome } from './trainer';
 import { evaluate, type EvaluateOptions, type ModelMetrics } from './evaluate';
-import { defaultThreshold, predictionNames, predictLabels, regressionPredictions } from './predictions';
+import { defaultThreshold } from './predictions';
+import { predictionFrame } from './prediction-frame';
+import { predictionChunks, predictToFile, type PredictStreamOptions, type PredictStreamSummary, type StreamSource } from './predict-stream';
 import { historyTable, type HistoryRow } from './history';
 import { TrainingJob } from './job';
 import type { ScoreSet } from './score-set';
@@ -176,15 +177,17 @@ export class DeepLearningModel {
    *  response's units. The standalone scorer (aquifer/scorer) shares this post-processing. */
   async predict(frame: Frame): Promise<Frame> {
     const { out, set } = await this.outputs(frame);
-    const domain = this.state.info.responseDomain;
-    if (!domain) return new Frame([Column.fromNumbers('predict', regressionPredictions(out, this.state.info, this.state.evalOpts.distribution), 'real')]);
-    const K = domain.length, n = set.rows.nrows;
-    const codes = new Int32Array(n);
-    predictLabels(out, n, K, K === 2 ? this.defaultThreshold : 0, codes);
-    const probs = domain.map(() => new Float64Array(n));
-    for (let i = 0; i < n; i++) for (let k = 0; k < K; k++) probs[k]![i] = out[i * K + k]!;
-    const names = predictionNames(domain);
-    return new Frame([Column.fromCodes('predict', codes, [...domain]), ...probs.map((p, k) => Column.fromNumbers(names[k + 1]!, p, 'real'))]);
+    return predictionFrame(out, set.rows.nrows, this.state.info, this.state.evalOpts.distribution, this.defaultThreshold);
+  }
+
+  /** predict for a file larger than memory (predict-stream.ts): read, scored and written chunk_rows
+   *  rows at a time. With `out`, H2O's prediction CSV is written there atomically and a summary
+   *  returned; without, the prediction Frames (chunk_rows rows each) in file order. */
+  predictStream(source: StreamSource, options: PredictStreamOptions & { out: string }): Promise<PredictStreamSummary>;
+  predictStream(source: StreamSource, options?: PredictStreamOptions & { out?: undefined }): AsyncGenerator<Frame, void, undefined>;
+  predictStream(source: StreamSource, options: PredictStreamOptions = {}): Promise<PredictStreamSummary> | AsyncGenerator<Frame, void, undefined> {
+    if (options.out !== undefined) return predictToFile(this.state, this.defaultThreshold, source, { ...options, out: options.out });
+    return predictionChunks(this.state, this.defaultThreshold, source, options);
   }
 
   /** The model as an ONNX graph: inputs, network and output link (src/onnx, README "ONNX export"). */

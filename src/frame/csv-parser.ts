@@ -68,6 +68,8 @@ export class CsvRowParser implements ParsedRows {
   readonly times: TimeBuilder[] = [];
   /** The last error thrown, in parts (lines counted from this parser's startLine). */
   failure: ParseFailure | undefined;
+  /** parse() stops at the start of a row once this many rows are parsed (importFileChunks). */
+  limit = Infinity;
 
   private readonly kinds: Int32Array;
   /** 1 where unquoted fields may take the numeric fast path (a numeric column without numeric NA tokens). */
@@ -118,10 +120,12 @@ export class CsvRowParser implements ParsedRows {
   /**
    * Parses the complete rows of buf[p, end). buf[end] must exist and hold '\n' (a sentinel that
    * stops every scan loop without a bounds check). Unless `final`, a row running into `end` is
-   * left for the next call; the return value is the offset of the first byte not consumed.
+   * left for the next call, and so is every row after the first `limit`; the return value is the
+   * offset of the first byte not consumed.
    */
   parse(buf: Uint8Array, p: number, end: number, final: boolean): number {
     const sep = this.sep, quote = this.quote, ncol = this.ncol, fast = this.fast, numeric = this.numeric;
+    const limit = this.limit;
     let row = this.rows, line = this.line, blockBase = this.blockBase, blockEnd = this.blockEnd;
     rows: while (p < end) {
       let c = buf[p]!;
@@ -130,6 +134,7 @@ export class CsvRowParser implements ParsedRows {
         if (p + 1 === end && !final) break;                        // \r\n may be split across chunks
         p += buf[p + 1] === NL ? 2 : 1; line++; continue;
       }
+      if (row === limit) break;
       if (row === blockEnd) { this.nextBlock(); blockBase = this.blockBase; blockEnd = this.blockEnd; }
       const rowStart = p, rowLine = line, off = row - blockBase;
       let j = 0;

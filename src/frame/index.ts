@@ -7,4 +7,5 @@ export type { NumericArray } from './storage';
 export type { CSVWriteOptions } from './csv-writer';
 export { DEFAULT_NA_STRINGS } from './na';
 export { importFile, parseCSV, type ImportOptions } from './import';
+export { importFileChunks, type ChunkOptions } from './import-chunks';
 export { loadMnist, mnistFrame, type MnistOptions } from './mnist';

@@ -72,6 +72,17 @@ test('predict writes H2O\'s columns (predict, then one probability per class) fo
   assert.equal(readdirSync(dir).filter((f) => f.endsWith('.tmp')), []);
 });
 
+test('predict --chunk_rows scores the file a few rows at a time: the same CSV, the unseen level warned once', async () => {
+  const r = await aquifer('predict', '--model', at('binomial.aqm'), '--data', at('score.csv'), '--out', at('pred-chunks.csv'), '--chunk_rows', '1');
+  assert.is(r.code, 0, r.stderr);
+  assert.is(readFileSync(at('pred-chunks.csv'), 'utf8'), readFileSync(at('pred.csv'), 'utf8'));
+  assert.is(r.stderr.match(/warning: .*'color' has levels not trained on: \[purple\]/g)?.length, 1, r.stderr);
+  const bad = await aquifer('predict', '--model', at('binomial.aqm'), '--data', at('score.csv'), '--out', at('x.csv'), '--chunk_rows', '0');
+  assert.is(bad.code, 2);
+  assert.is(bad.stderr, 'aquifer: --chunk_rows: cannot read "0" as a whole number >= 1 (aquifer help predict)\n');
+  assert.not.ok(existsSync(at('x.csv')));
+});
+
 test('train prints the metrics table; a regression model predicts one column', async () => {
   const t = await aquifer('train', '--train', at('train.csv'), '--y', 'target', '--ignored_columns', 'label', ...TINY, '--out', at('regression.aqm'));
   assert.is(t.code, 0, t.stderr);
