@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { crc32 } from '../../src/persist/crc32';
+import { crc32, crc32js } from '../../src/persist/crc32';
 
 const ascii = (s: string) => new TextEncoder().encode(s);
 
@@ -38,7 +38,13 @@ test('the eight-byte steps agree with a bit-by-bit CRC at every length and offse
     return ~c >>> 0;
   };
   const bytes = Uint8Array.from({ length: 70 }, (_, i) => (i * 131 + 17) & 0xff);
-  for (let start = 0; start < 9; start++) for (let end = start; end <= 70; end++) assert.is(crc32(bytes, start, end), bitwise(bytes.subarray(start, end)));
+  for (let start = 0; start < 9; start++) for (let end = start; end <= 70; end++) assert.is(crc32js(bytes, start, end), bitwise(bytes.subarray(start, end)));
+});
+
+test('the native and the portable CRC agree on long inputs and continued ranges', () => {
+  const bytes = Uint8Array.from({ length: 100_003 }, (_, i) => (i * 2654435761) >>> 24);
+  assert.is(crc32(bytes), crc32js(bytes));
+  assert.is(crc32(bytes, 5000, 90_001, 0x1234), crc32js(bytes, 5000, 90_001, 0x1234));
 });
 
 test.run();
