@@ -6,6 +6,7 @@
 
 import type { FileHandle } from 'node:fs/promises';
 import { AquiferError } from '../util/errors';
+import { fsReason } from '../util/fs-reason';
 
 export interface AtomicFile {
   /** Appends text (buffered; written in pieces of about 1 MB). */
@@ -23,7 +24,7 @@ export async function createAtomicFile(path: string): Promise<AtomicFile> {
   const [{ open, rename, rm }, { basename, dirname, join, resolve }] = await Promise.all([import('node:fs/promises'), import('node:path')]);
   const target = resolve(path);
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}-${++counter}.tmp`);
-  const fail = (e: unknown) => new AquiferError('FILE_ERROR', `cannot write '${path}': ${reason(e)}`, { subject: path, cause: e });
+  const fail = (e: unknown) => new AquiferError('FILE_ERROR', `cannot write '${path}': ${fsReason(e)}`, { subject: path, cause: e });
   let fh: FileHandle | undefined;
   try {
     fh = await open(tmp, 'wx');  // exclusive: never truncate a file this call did not create
@@ -64,16 +65,4 @@ export async function createAtomicFile(path: string): Promise<AtomicFile> {
     },
     abort,
   };
-}
-
-function reason(e: unknown): string {
-  switch ((e as NodeJS.ErrnoException | undefined)?.code) {
-    case 'ENOENT': return 'no such file or directory';
-    case 'EACCES': case 'EPERM': return 'permission denied';
-    case 'EISDIR': return 'it is a directory';
-    case 'ENOTDIR': return 'a part of the path is not a directory';
-    case 'ENOSPC': return 'no space left on the device';
-    case 'EROFS': return 'the file system is read-only';
-    default: return (e as Error)?.message ?? String(e);
-  }
 }

@@ -8,21 +8,10 @@
 
 import type { FileHandle } from 'node:fs/promises';
 import { AquiferError } from '../util/errors';
+import { fsReason } from '../util/fs-reason';
 import { MAGIC } from './format';
 import { msg } from './messages';
 
-function reason(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOENT': return 'no such file or directory';
-    case 'EACCES': case 'EPERM': return 'permission denied';
-    case 'EISDIR': return 'it is a directory';
-    case 'ENOTDIR': return 'a part of the path is not a directory';
-    case 'ENOSPC': return 'no space left on the device';
-    case 'EROFS': return 'the file system is read-only';
-    default: return (e as Error)?.message ?? String(e);
-  }
-}
 
 /** The whole file, or, when it does not even start like a model file, just its first bytes (enough
  *  for the loader to say what it is), so that loading a large file of another kind costs nothing. */
@@ -36,7 +25,7 @@ export async function readModelFile(path: string): Promise<Uint8Array> {
     if (bytesRead >= MAGIC.length && MAGIC.some((b, i) => head[i] !== b)) return head.subarray(0, bytesRead);
     return new Uint8Array(await fh.readFile());
   } catch (e) {
-    throw new AquiferError('FILE_ERROR', msg.readFailed(path, reason(e)), { subject: path, cause: e });
+    throw new AquiferError('FILE_ERROR', msg.readFailed(path, fsReason(e)), { subject: path, cause: e });
   } finally {
     await fh?.close().catch(() => undefined);
   }
@@ -71,6 +60,6 @@ export async function writeFileAtomic(path: string, bytes: Uint8Array, hooks: Wr
   } catch (e) {
     await fh?.close().catch(() => undefined);
     if (created) await rm(tmp, { force: true }).catch(() => undefined);
-    throw new AquiferError('FILE_ERROR', msg.saveFailed(path, reason(e)), { subject: path, cause: e });
+    throw new AquiferError('FILE_ERROR', msg.saveFailed(path, fsReason(e)), { subject: path, cause: e });
   }
 }

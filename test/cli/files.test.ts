@@ -1,10 +1,10 @@
-// Input checks before any work, and atomic output: a whole new file or the old one, never a part.
+// Input and output paths checked before any work, naming the flag.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkInputFile, checkOutputPath, writeFileAtomic } from '../../src/cli/files';
+import { checkInputFile, checkOutputPath } from '../../src/cli/files';
 import { isAquiferError } from '../../src/util/errors';
 
 const dir = mkdtempSync(join(tmpdir(), 'aquifer-files-'));
@@ -31,23 +31,6 @@ test('an output in a missing directory, or onto a directory, is refused before a
   mkdirSync(join(dir, 'sub'));
   await fileError(() => checkOutputPath('--out', join(dir, 'sub')), `--out '${join(dir, 'sub')}' is a directory, not a file`);
   await checkOutputPath('--out', join(dir, 'fine.csv'));
-});
-
-test('an atomic write replaces the file whole and leaves no temporary file', async () => {
-  const p = join(dir, 'a.csv');
-  writeFileSync(p, 'old\n');
-  await writeFileAtomic(p, 'x,y\n1,2\n');
-  assert.is(readFileSync(p, 'utf8'), 'x,y\n1,2\n');
-  assert.equal(readdirSync(dir).filter((f) => f.endsWith('.tmp')), []);
-});
-
-test('a failed atomic write removes its temporary file and names the target', async () => {
-  const target = join(dir, 'sub'); // a directory: the rename fails after the data is written
-  try { await writeFileAtomic(target, 'data'); assert.unreachable(); } catch (e) {
-    assert.ok(isAquiferError(e));
-    assert.match(e.message, new RegExp(`^cannot write '${target}': `));
-  }
-  assert.equal(readdirSync(dir).filter((f) => f.endsWith('.tmp')), []);
 });
 
 test.after(() => rmSync(dir, { recursive: true, force: true }));
