@@ -161,7 +161,10 @@ export async function runTraining(t: TrainInput): Promise<TrainOutcome> {
     } else {
       for (;;) {
         iterations++;
-        const plan = planIteration(t.train, tspi, { shuffle: p.shuffle_training_data, seed: p.seed, iteration: iterations, processed: samples, threads: job.threads, pieceRows: 1024 });
+        // The last iteration plans only what is left, so that sampling a little short of the
+        // target does not cost a whole extra iteration (0.05 epochs asked, 0.1 trained).
+        const left = Math.ceil((p.epochs - epochAt(samples)) * nrows);
+        const plan = planIteration(t.train, Math.max(1, Math.min(tspi, left)), { shuffle: p.shuffle_training_data, seed: p.seed, iteration: iterations, processed: samples, threads: job.threads, pieceRows: 1024 });
         const rng = new Random(BigInt(p.seed) * 31n + BigInt(iterations));
         await job.seed(Array.from({ length: job.threads }, () => rng.state().map(() => rng.nextU32())));
         const cursor = plan.pieces.map(() => 0);
