@@ -10,5 +10,7 @@ export { loadModel, type LoadOptions, type ModelSource } from './persist/load-mo
 export type { Progress, ScoringEvent } from './dl/trainer';
 export type { ModelMetrics } from './dl/evaluate';
 export type { HistoryRow } from './dl/history';
+export type { VarimpRow } from './dl/varimp';
+export type { NeuronLayerRow } from './dl/summary';
 export { PARAMETERS, parseParameterValue, type DeepLearningParameters, type DeepLearningInput, type EffectiveParameters } from './dl/params';
 export { regressionMetrics, binomialMetrics, multinomialMetrics } from './metrics';
