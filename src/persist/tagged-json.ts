@@ -44,5 +44,6 @@ export function stringifyTagged(value: unknown): string {
 
 /** Parses tagged JSON; throws SyntaxError on malformed text (the caller names the file). */
 export function parseTagged(text: string): unknown {
-  return JSON.parse(text, reviver);
+  // Without a tag in the text the reviver would change nothing, and it costs a call per value.
+  return text.includes('"@') ? JSON.parse(text, reviver) : JSON.parse(text);
 }
