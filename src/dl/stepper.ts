@@ -169,7 +169,8 @@ export class Stepper {
     const { k, s, cfg, layout } = this;
     const units = layout.spec.units;
     const adadelta = layout.spec.optimizer === 'adadelta';
-    const rate = sched.rate * (1 - sched.momentum);
+    // The kernels apply H2O's (1 − m) factor themselves (step α·(1 − m), §4.3): pass α alone.
+    const rate = sched.rate;
     for (let l = this.L; l >= 1; l--) {
       const ly = layout.layers[l - 1]!, prev = s.layers[l - 1]!, cur = s.layers[l]!;
       const nPrev = units[l - 1]!;
@@ -270,7 +271,7 @@ export class Stepper {
           k.adadelta_update_f32!(nW, this.W(l - 1), gW, P(st.W[0]!), P(st.W[1]!), cfg.rho, cfg.epsilon, cfg.l1, cfg.l2);
           k.adadelta_update_f32!(ly.rows, this.b(l - 1), gb, P(st.b[0]!), P(st.b[1]!), cfg.rho, cfg.epsilon, cfg.l1, cfg.l2);
         } else {
-          const rate = sched.rate * (1 - sched.momentum) * Math.pow(sched.rate_decay, l - 1);
+          const rate = sched.rate * Math.pow(sched.rate_decay, l - 1); // the kernel applies (1 − m)
           k.momentum_update_f32!(nW, this.W(l - 1), gW, st.W.length ? P(st.W[0]!) : 0, rate, sched.momentum, cfg.nesterov ? 1 : 0, cfg.l1, cfg.l2);
           k.momentum_update_f32!(ly.rows, this.b(l - 1), gb, st.b.length ? P(st.b[0]!) : 0, rate, sched.momentum, cfg.nesterov ? 1 : 0, cfg.l1, cfg.l2);
         }

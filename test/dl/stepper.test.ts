@@ -100,6 +100,25 @@ test('mini-batch SGD step: Δθ = −rate·mean over the batch of ∂E/∂θ', a
   }
 });
 
+test('manual rate with momentum, per row and mini-batch: the first step from zero velocity is −α·(1 − m)·∂E/∂θ (the (1 − m) once)', async () => {
+  const obj: Objective = { loss: 'CrossEntropy', l1: 0, l2: 0 };
+  for (const batch of [1, 3]) {
+    const { layout, stepper, view } = await setup({ units: [N0, 5, 4, 3], activation: 'Tanh', output: 'softmax', optimizer: 'momentum' }, batch, config(obj));
+    const rows = randomRows(new Random(21), batch, obj, 3);
+    const before = Float64Array.from(view());
+    const mean = new Float64Array(layout.totalFloats);
+    for (const r of rows) gradientRef(layout, before, r, obj).grad.forEach((g, i) => { mean[i] += g / rows.length; });
+    const alpha = 1 / mean.reduce((m, g) => Math.max(m, Math.abs(g)), 0), m = 0.5;
+    const sched = { rate: alpha, rate_decay: 1, momentum: m };
+    const idxRows = Int32Array.from({ length: batch }, (_, i) => i);
+    if (batch === 1) stepper.trainRows(makeChunk(rows), idxRows, 0, 1, sched);
+    else stepper.trainBatches(makeChunk(rows), idxRows, 0, batch, sched);
+    const idx = paramIndices(layout), after = view();
+    const got = idx.map((i) => (after[i]! - before[i]!) / -(alpha * (1 - m))), want = idx.map((i) => mean[i]!);
+    assert.ok(maxRelDiff(got, want) < 2e-3, `batch ${batch}: max rel diff ${maxRelDiff(got, want)}`);
+  }
+});
+
 test('per-row ADADELTA step from zero accumulators: Δθ = −sqrt(ε/((1−ρ)G²+ε))·G', async () => {
   const obj: Objective = { loss: 'CrossEntropy', l1: 0, l2: 1e-3 };
   const { layout, stepper, view } = await setup({ units: [N0, 5, 4, 3], activation: 'Tanh', output: 'softmax', optimizer: 'adadelta' }, 1, config(obj, { rho: 0.95, epsilon: 1e-6 }));
