@@ -46,11 +46,7 @@ export class DeepLearningEstimator extends DeepLearningModel {
     const ref = input.checkpoint;
     const checkpoint = ref === undefined || ref === null ? undefined : checkpointState(typeof ref === 'string' ? await loadModel(ref) : ref);
     const prep = await prepare(input, args.training_frame, args.validation_frame, checkpoint);
-    const outcome = await runTraining({
-      params: prep.params as never, cfg: prep.cfg, layout: prep.layout, info: prep.info, evalOpts: prep.evalOpts,
-      train: prep.train, trainScoreIndex: prep.trainScoreIndex, valid: prep.valid, build: prep.build, threads: prep.threads,
-      ...prep.resume, onProgress: args.onProgress, signal: args.signal,
-    });
+    const outcome = await runTraining({ ...prep, ...prep.resume, onProgress: args.onProgress, signal: args.signal });
     this.trained = {
       params: prep.params, info: prep.info, layout: prep.layout, cfg: prep.cfg, evalOpts: prep.evalOpts, theta: outcome.theta,
       outcome, build: prep.build, threads: prep.threads, warnings: [...prep.warnings, ...outcome.warnings],

@@ -12,22 +12,13 @@ import { DISTRIBUTION_CODE, type RegressionDistribution } from './distribution';
 import { sampleRows } from './sampling';
 import type { StepConfig } from './stepper';
 import type { EvaluateOptions } from './evaluate';
+import type { TrainingSetup } from './trainer';
 import type { ModelInput, ModelState } from './model';
 import { checkRestart, checkRestartResponse, restartDataInfo, restartInput, resumeFrom, type Resume } from './checkpoint';
 
-export interface Prepared {
+export interface Prepared extends TrainingSetup {
   params: EffectiveParameters;
   warnings: string[];
-  info: DataInfo;
-  layout: ParamLayout;
-  cfg: StepConfig;
-  evalOpts: EvaluateOptions;
-  train: PackedRows;
-  /** Packed training rows scored at each event; null for all. */
-  trainScoreIndex: Int32Array | null;
-  valid?: PackedRows;
-  build: BuildName;
-  threads: number;
   /** The input as resolved (a restart's includes what it inherits from the checkpoint). */
   input: ModelInput;
   /** A checkpoint restart: what training continues from. */
@@ -100,6 +91,9 @@ export async function prepare(given: ModelInput, training: Frame, validation: Fr
   const p = rest as EffectiveParameters;
   const classification = summary.responseType === 'enum';
   if (p.autoencoder) throw new AquiferError('BAD_PARAMETER', 'autoencoder training is not available yet in aquifer', { subject: 'autoencoder' });
+  // H2O's custom metrics are accepted and checked by the parameter table, but aquifer does not compute
+  // them yet: stopping on one is refused (runTraining); otherwise the function is ignored, said so.
+  const customWarning = p.custom_metric_func !== null ? ['custom_metric_func is not computed by aquifer yet; it is ignored'] : [];
 
   if (checkpoint) {
     checkRestart(checkpoint, p, x, training);
@@ -133,7 +127,7 @@ export async function prepare(given: ModelInput, training: Frame, validation: Fr
   }
   const layout = checkpoint ? checkpoint.layout : networkLayout(p, info.n0, nout, classification ? 'softmax' : 'linear');
   const { build, threads } = await chooseExecution(p);
-  const warnings = [...(paramWarnings ?? []), ...info.warnings, ...train.warnings, ...(valid?.warnings ?? [])];
+  const warnings = [...(paramWarnings ?? []), ...customWarning, ...info.warnings, ...train.warnings, ...(valid?.warnings ?? [])];
   return {
     params: p, warnings, info, layout, cfg: stepConfig(p), evalOpts: evaluateOptions(p), train, trainScoreIndex, valid, build, threads,
     input, resume: checkpoint ? resumeFrom(checkpoint) : undefined,

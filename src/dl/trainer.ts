@@ -29,7 +29,7 @@ export interface TrainerParams {
   train_samples_per_iteration: number;
   shuffle_training_data: boolean;
   score_interval: number; score_duty_cycle: number; score_each_iteration: boolean;
-  stopping_rounds: number; stopping_metric: StoppingMetric; stopping_tolerance: number;
+  stopping_rounds: number; stopping_metric: StoppingMetric | 'custom' | 'custom_increasing'; stopping_tolerance: number;
   classification_stop: number; regression_stop: number;
   max_runtime_secs: number;
   overwrite_with_best_model: boolean;
@@ -60,8 +60,8 @@ export interface Progress {
   validation?: ModelMetrics;
 }
 
-export interface TrainInput {
-  params: TrainerParams;
+/** What training runs on: the network and its step, the data as packed rows, where it runs. */
+export interface TrainingSetup {
   cfg: StepConfig;
   layout: ParamLayout;
   info: DataInfo;
@@ -72,6 +72,10 @@ export interface TrainInput {
   valid?: PackedRows;
   build: BuildName;
   threads: number;
+}
+
+export interface TrainInput extends TrainingSetup {
+  params: TrainerParams;
   /** Continue from these parameters and optimizer state (checkpoint). */
   theta?: Float32Array;
   samples?: number;
@@ -102,6 +106,9 @@ const ROUND_ROWS = 4096;
 export async function runTraining(t: TrainInput): Promise<TrainOutcome> {
   const p = t.params;
   const kind = t.layout.spec.output === 'softmax' ? 'classification' : 'regression';
+  if (p.stopping_metric === 'custom' || p.stopping_metric === 'custom_increasing') {
+    throw new AquiferError('BAD_PARAMETER', `stopping_metric '${p.stopping_metric}' needs custom metrics, which aquifer does not compute yet`, { subject: 'stopping_metric' });
+  }
   const stopMetric = resolveStoppingMetric(p.stopping_metric, kind);
   const trainSet: ScoreSet = { frame: 'train', rows: t.train, index: t.trainScoreIndex };
   const validSet: ScoreSet | undefined = t.valid ? { frame: 'valid', rows: t.valid, index: null } : undefined;

@@ -136,6 +136,7 @@ test('bad input is refused with an error that names the parameter or column', as
   const one = Frame.fromArrays({ a: [1, 2, 3], y: ['k', 'k', 'k'] }, { types: { y: 'enum' } });
   await rejects(() => new DeepLearningEstimator({}).train({ y: 'y', training_frame: one }), 'BAD_PARAMETER', /class/);
   await rejects(() => new DeepLearningEstimator({}).train({ y: 'y' } as never), 'BAD_PARAMETER', /training_frame/);
+  await rejects(() => new DeepLearningEstimator({ custom_metric_func: 'python:my_metric', stopping_metric: 'custom' }).train({ y: 'species', training_frame: irisFrame() }), 'BAD_PARAMETER', /custom metrics/, 'stopping_metric');
 });
 
 test('a weights column: rows of weight 0 teach nothing, even when their labels are all wrong', async () => {
