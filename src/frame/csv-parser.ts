@@ -44,6 +44,16 @@ export interface ParsedRows {
   readonly times: TimeBuilder[];
 }
 
+/** One builder per column, of the column's kind, into the rows' builder lists. */
+export function addBuilders(columns: readonly ParserColumn[], rows: Pick<ParsedRows, 'numeric' | 'enums' | 'texts' | 'times'>): void {
+  columns.forEach((c, j) => {
+    if (c.kind === FieldKind.Numeric) rows.numeric[j] = new NumericBuilder();
+    else if (c.kind === FieldKind.Enum) rows.enums[j] = new EnumBuilder();
+    else if (c.kind === FieldKind.Text) rows.texts[j] = new TextBuilder();
+    else if (c.kind === FieldKind.Time) rows.times[j] = new TimeBuilder();
+  });
+}
+
 /** The parts of a parse error, for a worker to report and the main thread to word with the line in the whole file. */
 export interface ParseFailure { line: number; column: number; what: string }
 
@@ -98,12 +108,7 @@ export class CsvRowParser implements ParsedRows {
     // A user NA token such as -999 must be seen before the digits are taken as a number.
     this.fast = Uint8Array.from(columns, (c) => +(c.kind === FieldKind.Numeric && ![...c.na].some((t) => parseNumber(t.trim()) === parseNumber(t.trim()))));
     this.wrong = columns.map(() => false);
-    columns.forEach((c, j) => {
-      if (c.kind === FieldKind.Numeric) this.numeric[j] = new NumericBuilder();
-      else if (c.kind === FieldKind.Enum) this.enums[j] = new EnumBuilder();
-      else if (c.kind === FieldKind.Text) this.texts[j] = new TextBuilder();
-      else if (c.kind === FieldKind.Time) this.times[j] = new TimeBuilder();
-    });
+    addBuilders(columns, this);
   }
 
   /** Starts again at row 0 and line 1, in the blocks already allocated (a worker parses piece after piece). */

@@ -20,7 +20,7 @@ import { type BuildName, isSharedBuild, runtimeInfo } from '../wasm/runtime';
 import {
   BLOCK, EnumBuilder, NumericBuilder, TextBuilder, TimeBuilder, type EnumPart, type NumericPart, type TextPart, type TimePart,
 } from './builders';
-import { FieldKind, parseError, type ParsedRows, type ParserColumn } from './csv-parser';
+import { addBuilders, FieldKind, parseError, type ParsedRows, type ParserColumn } from './csv-parser';
 import type { PassSetup, PieceArgs, PieceResult } from './parse-task';
 import type { PassEstimate } from './row-pass';
 
@@ -174,12 +174,7 @@ class MergedRows implements ParsedRows {
 
   constructor(private readonly columns: ParserColumn[], private readonly firstBlock: number) {
     this.wrong = columns.map(() => false);
-    columns.forEach((c, j) => {
-      if (c.kind === FieldKind.Numeric) this.numeric[j] = new NumericBuilder();
-      else if (c.kind === FieldKind.Enum) this.enums[j] = new EnumBuilder();
-      else if (c.kind === FieldKind.Text) this.texts[j] = new TextBuilder();
-      else if (c.kind === FieldKind.Time) this.times[j] = new TimeBuilder();
-    });
+    addBuilders(columns, this);
   }
 
   /** Allocates the first block of every column, if that is not done yet. */
