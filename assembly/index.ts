@@ -7,6 +7,7 @@ export * from './output_f32';
 export * from './dropout_f32';
 export * from './rowstep_f32';
 export * from './gemm_f32';
+export * from './input_f32';
 
 /** First byte the host may allocate: below it lie reserved low memory and any static data. */
 export function heap_base(): usize {

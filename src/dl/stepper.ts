@@ -285,25 +285,39 @@ export class Stepper {
 
   /** Scoring forward pass over `rows` of `chunk` (dropout compensated); writes rows.length × n_out
    *  floats (probabilities, or f in link space plus offset) to `out` from float `outAt` on. `predict`
-   *  and the standalone scorer both score through here. A batch of one row takes the per-row
-   *  kernels (gemv, sparse first layer): 1.7-2.5x faster than a one-row GEMM on MNIST. */
+   *  scores through here, the standalone scorer through scoreLoaded (it packs rows into layer 0
+   *  itself); both batch by `batch`, so their results agree bit for bit. */
   scoreRows(chunk: RowChunk, rows: ArrayLike<number>, out: Float32Array, outAt = 0): void {
-    const { k, s, layout } = this;
-    const K = layout.spec.units[this.L]!;
-    const top = s.layers[this.L]!;
-    const softmax = layout.spec.output === 'softmax';
+    const { s } = this;
+    const K = this.layout.spec.units[this.L]!;
     for (let q = 0; q < rows.length; q += s.batch) {
       const B = Math.min(s.batch, rows.length - q);
       this.loadRows(chunk, rows, q, q + B, false);
-      if (B === 1) this.forwardRow(false);
-      else this.forwardBatch(B, false);
-      if (softmax) {
-        k.softmax_rows_f32!(top.z, top.a, B, K);
-        out.set(this.f32(top.a, B * K), outAt + q * K);
-      } else {
-        const f = this.f32(top.z, B);
-        for (let i = 0; i < B; i++) out[outAt + q + i] = f[i]! + this.offsets[i]!;
-      }
+      this.scoreLoaded(B, out, outAt + q * K);
+    }
+  }
+
+  /** Layer 0 of the scoring batch (`batch` rows of n0 inputs) and the rows' offsets: where a caller
+   *  that packs its rows itself writes them before scoreLoaded. Views of the memory as it is now. */
+  scoringInput(): { x: Float32Array; offsets: Float32Array } {
+    return { x: this.f32(this.s.layers[0]!.a, this.s.batch * this.layout.spec.units[0]!), offsets: this.offsets };
+  }
+
+  /** The scoring forward pass of rows 0..B−1 already in layer 0 (B <= batch) and its output:
+   *  B × n_out floats to `out` from `outAt`. A batch of one row takes the per-row kernels (gemv,
+   *  sparse first layer): 1.7-2.5x faster than a one-row GEMM on MNIST. */
+  scoreLoaded(B: number, out: Float32Array, outAt = 0): void {
+    const { k, s, layout } = this;
+    const K = layout.spec.units[this.L]!;
+    const top = s.layers[this.L]!;
+    if (B === 1) this.forwardRow(false);
+    else this.forwardBatch(B, false);
+    if (layout.spec.output === 'softmax') {
+      k.softmax_rows_f32!(top.z, top.a, B, K);
+      out.set(this.f32(top.a, B * K), outAt);
+    } else {
+      const f = this.f32(top.z, B);
+      for (let i = 0; i < B; i++) out[outAt + i] = f[i]! + this.offsets[i]!;
     }
   }
 }

@@ -10,6 +10,7 @@ import { outputKernels } from './output';
 import { rowstepKernels } from './rowstep-table';
 import { dropoutKernels } from './dropout';
 import { gemmKernels } from './gemm';
+import { inputKernels } from './input';
 
 export interface KernelCase {
   /** e.g. 'n=17' or '17x5x3' */
@@ -37,6 +38,7 @@ export const KERNELS: readonly KernelEntry[] = [
   ...rowstepKernels,
   ...dropoutKernels,
   ...gemmKernels,
+  ...inputKernels,
 ];
 
 export function kernelByOp(op: string): KernelEntry {

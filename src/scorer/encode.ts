@@ -1,14 +1,15 @@
-// Plain JavaScript rows ({ column: value }) or columns ({ column: values }) to packed rows
-// (data/training-rows.ts), packed as DataInfo.transform packs a Frame made of the same values
-// (Frame.fromObjects / fromArrays): levels matched by name (a number by its text, as a numeric
-// column's levels are), unseen levels and NAs to the NA bucket, missing numbers to the training
-// mean, a missing column to NA (0 for numbers in sparse mode), and the transforms of DataInfo's own
-// catUnit and numValue. It reads value by value, so one row costs only its own values: packing a
-// Frame looks columns up by name per frame, which dominates a one-row prediction.
+// Plain JavaScript rows ({ column: value }), array rows or columns ({ column: values }) to the
+// network's dense input rows, as DataInfo.transform packs a Frame made of the same values and
+// expandRow expands the packed rows (Frame.fromObjects / fromArrays): levels matched by name (a
+// number by its text, as a numeric column's levels are), unseen levels and NAs to the NA bucket,
+// missing numbers to the training mean, a missing column to NA (0 for numbers in sparse mode), and
+// the transforms of DataInfo's own catUnit and numValue. It reads value by value, so one row costs
+// only its own values (packing a Frame looks columns up by name per frame, which dominates a
+// one-row prediction), and it copies typed rows and columns in bulk: their plain numerics are
+// imputed and standardized by the engine (the standardize kernels), straight into layer 0.
 
 import type { DataInfo } from '../data/data-info';
 import { msg as dataMsg } from '../data/messages';
-import { chunkViews, defaultChunkRows, rowWords, type RowChunk } from '../data/training-rows';
 import { DEFAULT_NA_STRINGS } from '../frame/na';
 import { formatTime } from '../frame/time';
 import { AquiferError } from '../util/errors';
@@ -59,19 +60,45 @@ export class CallReport {
 const NA_STRINGS = new Set(DEFAULT_NA_STRINGS);
 const ENC = { none: Enc.None, binary: Enc.Binary, label_encoder: Enc.Label, eigen: Enc.Eigen } as const;
 
+/** Where a block of rows is packed: the engine's input layer and the standardization of staged
+ *  raw numerics (WasmEngine: its memory and the standardize kernels; TsEngine: the reference). */
+export interface InputSink {
+  /** Rows of n0 inputs, row-major: what the forward pass reads. */
+  readonly x: Float32Array;
+  /** One offset per row (0 without an offset column). */
+  readonly offsets: Float32Array;
+  /** Raw plain numerics of the block, as float32 or float64 (two views of the same bytes). */
+  readonly stage32: Float32Array;
+  readonly stage64: Float64Array;
+  /** For i < rows, t < len: x[i·n0 + numOffset + j0 + t] = DataInfo.numValue(j0 + t, v) as float32,
+   *  v = stage[at + i·rs + t·cs] (stage32 when f32, else stage64). */
+  standardize(f32: boolean, rows: number, len: number, at: number, rs: number, cs: number, j0: number): void;
+}
+
+const isF32 = (r: unknown): r is Float32Array => r instanceof Float32Array;
+const isF64 = (r: unknown): r is Float64Array => r instanceof Float64Array;
+/** Typed arrays whose values copy into a Float64Array exactly (not BigInt arrays, not DataView). */
+const isNumberArray = (r: unknown): r is ArrayLike<number> & { subarray(a: number, b: number): ArrayLike<number> } =>
+  ArrayBuffer.isView(r) && !(r instanceof DataView) && !(r instanceof BigInt64Array) && !(r instanceof BigUint64Array);
+
 export class RecordEncoder {
   /** Input columns the model reads, in DataInfo's order (categoricals, numerics, the offset). */
   readonly columns: readonly string[];
-  /** Rows packed per block: DataInfo.transform's chunk size, so blocks batch as predict's chunks do. */
-  readonly blockRows: number;
   /** Categoricals and encoded numerics, by column. */
   private readonly plans: ColumnPlan[] = [];
-  /** Plain numeric features (the bulk of wide data), read in one tight loop: column, feature. */
+  /** Plain numeric features (the bulk of wide data), staged as they come and standardized by the
+   *  sink: input column and feature of each, staged in this order (q). */
   private readonly plainCol: Int32Array;
   private readonly plainJ: Int32Array;
+  /** Runs of consecutive features among the plain ones: q0, j0, length (a standardize call each). */
+  private readonly runs: Int32Array;
+  /** The input column of the first plain feature when they are consecutive columns (array rows copy
+   *  in bulk), else −1. */
+  private readonly plainFrom: number;
   private readonly offsetCol: number;
   private readonly sparse: boolean;
-  private chunk: RowChunk;
+  /** Every input unit is a plain numeric, written by standardize: rows need no zeroing. */
+  private readonly allPlain: boolean;
   /** The block's values of the columns gather() reads, column-major: vals[c·n + i]. */
   private readonly vals: unknown[] = [];
   private readonly missing: Uint8Array;
@@ -108,17 +135,20 @@ export class RecordEncoder {
     });
     this.plainCol = Int32Array.from(plainCol);
     this.plainJ = Int32Array.from(plainJ);
+    const runs: number[] = [];
+    plainJ.forEach((j, q) => {
+      if (q > 0 && j === plainJ[q - 1]! + 1) runs[runs.length - 1]!++;
+      else runs.push(q, j, 1);
+    });
+    this.runs = Int32Array.from(runs);
+    this.plainFrom = plainCol.length > 0 && plainCol.every((c, q) => c === plainCol[0]! + q) ? plainCol[0]! : -1;
     this.offsetCol = info.params.offset_column === null ? -1 : colOf(info.params.offset_column);
     this.sparse = info.params.sparse;
+    const { nNum, nCat, n0, numOffset } = info.layout;
+    this.allPlain = nCat === 0 && numOffset === 0 && nNum === n0 && plainCol.length === nNum;
     this.columns = [...cols.keys()];
     this.missing = new Uint8Array(this.columns.length);
     this.absentCount = new Int32Array(this.columns.length);
-    this.blockRows = defaultChunkRows(info.layout);
-    this.chunk = this.allocate(1);
-  }
-
-  private allocate(rows: number): RowChunk {
-    return chunkViews(this.info.layout, new ArrayBuffer(4 * rowWords(this.info.layout) * rows), rows);
   }
 
   /** Per column, 1 when no row has it (a column present anywhere is NA where a row lacks it). */
@@ -126,68 +156,88 @@ export class RecordEncoder {
     return Uint8Array.from(this.columns, (key) => (rows.some((r) => r[key] !== undefined || key in r) ? 0 : 1));
   }
 
-  /** Packs input rows from..from+n−1 (at most blockRows) as chunk rows 0..n−1. `absent` (object
-   *  rows) marks the columns missing from the whole input; null to judge from these rows alone. */
-  encode(input: ScorerInput, form: Form, from: number, n: number, absent: Uint8Array | null, report: CallReport): RowChunk {
-    if (n > this.chunk.nrows) this.chunk = this.allocate(Math.min(this.blockRows, Math.max(n, 2 * this.chunk.nrows)));
-    const { chunk, info, vals, missing, columns } = this;
+  /** Packs input rows from..from+n−1 as the sink's input rows 0..n−1 (n at most the sink's rows).
+   *  `absent` (object rows) marks the columns missing from the whole input; null to judge from
+   *  these rows alone. */
+  encode(input: ScorerInput, form: Form, from: number, n: number, absent: Uint8Array | null, report: CallReport, sink: InputSink): void {
+    const { info, vals, missing, columns } = this;
+    const { n0, numOffset } = info.layout;
+    const x = sink.x;
     this.absentCount.fill(0);
     missing.fill(0);
-    this.encodePlain(input, form, from, n);
+    if (!this.allPlain) x.fill(0, 0, n * n0);
+    const staged = this.stagePlain(input, form, from, n, sink);
     for (const p of this.plans) this.gather(input, form, p.col, from, n);
     if (this.offsetCol >= 0) this.gather(input, form, this.offsetCol, from, n);
     if (form === Form.Objects) for (let c = 0; c < columns.length; c++) missing[c] = absent ? absent[c]! : this.absentCount[c] === n ? 1 : 0;
     for (let c = 0; c < columns.length; c++) if (missing[c] && c !== this.offsetCol) report.missingColumn(columns[c]!);
     // A missing numeric column is 0 in sparse mode, not NA (H2O's missingColumnsType).
-    if (this.sparse) {
-      const nNum = info.layout.nNum;
-      for (let q = 0; q < this.plainJ.length; q++) {
-        const j = this.plainJ[q]!;
-        if (missing[this.plainCol[q]!]) for (let i = 0; i < n; i++) chunk.num[i * nNum + j] = info.numValue(j, 0);
-      }
+    if (this.sparse && !staged.f32) {
+      const { rs, cs } = staged, stage = sink.stage64;
+      for (let q = 0; q < this.plainCol.length; q++) if (missing[this.plainCol[q]!]) for (let i = 0; i < n; i++) stage[i * rs + q * cs] = 0;
     }
-    for (const p of this.plans) {
-      for (const e of p.cats) this.encodeCategorical(p, e.c, e.table, n, report);
-      for (const e of p.nums) this.encodeNumeric(p, e.j, e.enc, e.bit, e.values, n, report);
+    const runs = this.runs;
+    for (let r = 0; r < runs.length; r += 3) {
+      sink.standardize(staged.f32, n, runs[r + 2]!, runs[r]! * staged.cs, staged.rs, staged.cs, runs[r + 1]!);
     }
+    for (const p of this.plans) for (const e of p.nums) this.encodeNumeric(p, e.j, e.enc, e.bit, e.values, n, x, n0, numOffset, report);
+    for (const p of this.plans) for (const e of p.cats) this.encodeCategorical(p, e.c, e.table, n, x, n0, report);
+    const offsets = sink.offsets;
     if (this.offsetCol >= 0) {
       const c = this.offsetCol, key = columns[c]!;
       if (missing[c]) throw new AquiferError('BAD_COLUMN', dataMsg.missingOffset(key), { subject: key });
-      for (let i = 0; i < n; i++) chunk.offset[i] = toNumber(vals[c * n + i], key, from + i);
-    } else chunk.offset.fill(0, 0, n);
-    chunk.response.fill(NaN, 0, n);
-    chunk.weight.fill(1, 0, n);
-    for (let i = 0; i < n; i++) chunk.row[i] = from + i;
-    return chunk;
+      for (let i = 0; i < n; i++) offsets[i] = toNumber(vals[c * n + i], key, from + i);
+    } else offsets.fill(0, 0, n);
   }
 
-  /** The plain numeric features, straight from the input (one loop per input form): an absent
-   *  value is NA here; missing columns are settled by the caller. */
-  private encodePlain(input: ScorerInput, form: Form, from: number, n: number): void {
-    const { info, columns, plainCol, plainJ, missing } = this, num = this.chunk.num, nNum = info.layout.nNum, P = plainJ.length;
+  /** The plain numerics of the block, raw, into the sink's stage: q-th feature of row i at
+   *  i·rs + q·cs. Typed rows and columns are copied in bulk; other values are read one by one (an
+   *  absent value is NA here; missing columns are settled by the caller). */
+  private stagePlain(input: ScorerInput, form: Form, from: number, n: number, sink: InputSink): { f32: boolean; rs: number; cs: number } {
+    const { columns, plainCol, missing } = this, P = plainCol.length;
     const value = (v: unknown, c: number, i: number) => (typeof v === 'number' ? v : toNumber(v, columns[c]!, from + i));
+    if (P === 0) return { f32: false, rs: 0, cs: 0 };
     if (form === Form.Columns) {
+      const stage = sink.stage64;
       for (let q = 0; q < P; q++) {
-        const c = plainCol[q]!, j = plainJ[q]!, col = (input as ColumnsInput)[columns[c]!];
-        if (col === undefined || col === null) { missing[c] = 1; for (let i = 0; i < n; i++) num[i * nNum + j] = info.numValue(j, NaN); continue; }
-        for (let i = 0; i < n; i++) num[i * nNum + j] = info.numValue(j, value(col[from + i], c, i));
+        const c = plainCol[q]!, col = (input as ColumnsInput)[columns[c]!], at = q * n;
+        if (col === undefined || col === null) { missing[c] = 1; stage.fill(NaN, at, at + n); continue; }
+        if (isNumberArray(col)) { stage.set(col.subarray(from, from + n), at); continue; }
+        for (let i = 0; i < n; i++) stage[at + i] = value(col[from + i], c, i);
       }
-    } else if (form === Form.Arrays) {
-      for (let i = 0; i < n; i++) {
-        const row = (input as ArrayRowsInput)[from + i]!, at = i * nNum;
-        for (let q = 0; q < P; q++) { const c = plainCol[q]!; num[at + plainJ[q]!] = info.numValue(plainJ[q]!, value(row[c], c, i)); }
-      }
-    } else {
-      const count = this.absentCount;
-      for (let i = 0; i < n; i++) {
-        const row = (input as RowsInput)[from + i]!, at = i * nNum;
-        for (let q = 0; q < P; q++) {
-          const c = plainCol[q]!, key = columns[c]!, v = row[key];
-          if (v === undefined && !(key in row)) count[c]++;
-          num[at + plainJ[q]!] = info.numValue(plainJ[q]!, value(v, c, i));
+      return { f32: false, rs: 1, cs: n };
+    }
+    if (form === Form.Arrays) {
+      const rows = input as ArrayRowsInput, c0 = this.plainFrom;
+      if (c0 >= 0) {
+        let all32 = true, all64 = true;
+        for (let i = 0; i < n; i++) { const r = rows[from + i]; all32 &&= isF32(r); all64 &&= isF64(r); }
+        if (all32 || all64) {
+          const stage = all32 ? sink.stage32 : sink.stage64;
+          for (let i = 0; i < n; i++) {
+            const r = rows[from + i] as Float32Array | Float64Array;
+            stage.set(c0 === 0 && r.length === P ? r : r.subarray(c0, c0 + P), i * P);
+          }
+          return { f32: all32, rs: P, cs: 1 };
         }
       }
+      const stage = sink.stage64;
+      for (let i = 0; i < n; i++) {
+        const row = rows[from + i]!, at = i * P;
+        for (let q = 0; q < P; q++) { const c = plainCol[q]!; stage[at + q] = value(row[c], c, i); }
+      }
+      return { f32: false, rs: P, cs: 1 };
     }
+    const stage = sink.stage64, count = this.absentCount;
+    for (let i = 0; i < n; i++) {
+      const row = (input as RowsInput)[from + i]!, at = i * P;
+      for (let q = 0; q < P; q++) {
+        const c = plainCol[q]!, key = columns[c]!, v = row[key];
+        if (v === undefined && !(key in row)) count[c]++;
+        stage[at + q] = value(v, c, i);
+      }
+    }
+    return { f32: false, rs: P, cs: 1 };
   }
 
   /** Column c of the block into vals[c·n ..] (categoricals, encoded numerics, the offset). */
@@ -208,25 +258,27 @@ export class RecordEncoder {
     }
   }
 
-  private encodeCategorical(p: ColumnPlan, c: number, table: Int32Array | null, n: number, report: CallReport): void {
-    const { chunk, info, vals } = this;
-    const nCat = info.layout.nCat, at = p.col * n, present = !this.missing[p.col];
+  /** The unit a categorical lights, one-hot: += 1, as expandRow adds (hashed units can collide). */
+  private encodeCategorical(p: ColumnPlan, c: number, table: Int32Array | null, n: number, x: Float32Array, n0: number, report: CallReport): void {
+    const { info, vals } = this;
+    const at = p.col * n, present = !this.missing[p.col];
     for (let i = 0; i < n; i++) {
       let code = present ? this.levelCode(p, vals[at + i], report) : -1;
       if (table !== null && code >= 0) code = table[code]!;
-      chunk.cat[i * nCat + c] = info.catUnit(c, code);
+      const u = info.catUnit(c, code);
+      if (u >= 0) x[i * n0 + u] += 1;
     }
   }
 
-  private encodeNumeric(p: ColumnPlan, j: number, enc: Enc, bit: number, values: readonly number[] | null, n: number, report: CallReport): void {
-    const { chunk, info, vals } = this;
-    const nNum = info.layout.nNum, at = p.col * n, present = !this.missing[p.col];
+  private encodeNumeric(p: ColumnPlan, j: number, enc: Enc, bit: number, values: readonly number[] | null, n: number, x: Float32Array, n0: number, numOffset: number, report: CallReport): void {
+    const { info, vals } = this;
+    const at = p.col * n, present = !this.missing[p.col];
     for (let i = 0; i < n; i++) {
       const code = present ? this.levelCode(p, vals[at + i], report) : -1;
       // H2O's binary encoder: bits of (level + 1), least significant first, NA → 0 (features.ts).
-      const x = enc === Enc.Binary ? (code < 0 ? 0 : Math.floor((code + 1) / 2 ** bit) % 2)
+      const v = enc === Enc.Binary ? (code < 0 ? 0 : Math.floor((code + 1) / 2 ** bit) % 2)
         : code < 0 ? NaN : enc === Enc.Label ? code : values![code]!;
-      chunk.num[i * nNum + j] = info.numValue(j, x);
+      x[i * n0 + numOffset + j] = info.numValue(j, v);
     }
   }
 

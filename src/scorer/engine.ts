@@ -1,21 +1,29 @@
-// The scorer's forward pass. With Wasm it is predict's own: Stepper.scoreRows over a single-thread
-// kernel instance on the calling thread (plain memory, no workers, no SharedArrayBuffer). Without
-// Wasm it is the float64 reference pass (dl/reference.ts), the oracle the kernels are tested against.
+// The scorer's forward pass. With Wasm it is predict's own: the Stepper's scoring pass (scoreLoaded,
+// the second half of predict's scoreRows) over a single-thread kernel instance on the calling thread
+// (plain memory, no workers, no SharedArrayBuffer); the encoder packs rows straight into its layer 0.
+// Without Wasm it is the float64 reference pass (dl/reference.ts), the oracle the kernels are tested
+// against.
 
-import type { RowChunk } from '../data/training-rows';
-import { expandRow } from '../data/training-rows';
+import { standardizeRef } from '../kernels/input';
 import { forwardRef } from '../dl/reference';
 import { scoreBatch, Stepper, type StepConfig } from '../dl/stepper';
 import type { KernelExports } from '../wasm/instance';
 import { Arena, createMemory } from '../wasm/memory';
+import type { DataInfo } from '../data/data-info';
+import type { InputSink } from './encode';
 import type { ScoringModel } from './model-source';
 
 export type ScorerKernel = 'simd-st' | 'scalar-st' | 'ts';
 
 export interface ForwardEngine {
   readonly kernel: ScorerKernel;
-  /** Scores chunk rows 0..n−1 into out[0 .. n·K): probabilities, or f in link space plus offset. */
-  score(chunk: RowChunk, n: number): ArrayLike<number>;
+  /** Rows per block: the most score() takes (predict's scoring batch, so that rows share GEMMs as
+   *  they do in predict). */
+  readonly batch: number;
+  /** Where the encoder packs a block of `batch` rows. */
+  readonly sink: InputSink;
+  /** Scores sink rows 0..n−1 into out[0 .. n·K): probabilities, or f in link space plus offset. */
+  score(n: number): ArrayLike<number>;
 }
 
 /** Only the scoring fields matter: the forward pass reads the hidden dropout ratios alone. */
@@ -29,39 +37,66 @@ function scoringConfig(hiddenDropout: readonly number[]): StepConfig {
 const outputs = (m: ScoringModel) => m.layout.spec.units[m.layout.spec.units.length - 1]!;
 
 export class WasmEngine implements ForwardEngine {
+  readonly batch: number;
+  readonly sink: InputSink;
   private readonly stepper: Stepper;
-  private out: Float32Array;
-  private rows: Int32Array;
+  private readonly out: Float32Array;
 
   /** `k` is an instance over `memory`, a plain memory the engine owns from here on. */
   constructor(readonly kernel: 'simd-st' | 'scalar-st', k: KernelExports, memory: WebAssembly.Memory, private readonly m: ScoringModel) {
     const arena = new Arena(memory, k.heap_base());
+    const { nNum, n0, numOffset } = m.info.layout;
     const params = arena.putF32(m.theta.subarray(0, m.layout.paramFloats));
-    const batch = scoreBatch(m.layout);
+    const batch = this.batch = scoreBatch(m.layout);
     const scratch = arena.alloc(Stepper.scratchBytes(k, m.layout, batch, false));
+    // The stage holds a block's raw plain numerics (at most n0 a row) as f64; the statistics are
+    // DataInfo's, as f64 for the standardize kernels.
+    const stage = arena.alloc(8 * batch * n0), stats = arena.alloc(3 * 8 * nNum);
     this.stepper = new Stepper(k, memory, m.layout, params, scratch, batch, scoringConfig(m.hiddenDropout), false);
-    this.out = new Float32Array(outputs(m));
-    this.rows = new Int32Array(1);
+    // Views last: the memory no longer grows.
+    const { x, offsets } = this.stepper.scoringInput();
+    const stat = (i: number, v: Float64Array) => new Float64Array(memory.buffer, stats + 8 * nNum * i, nNum).set(v);
+    stat(0, m.info.numMeans); stat(1, m.info.normSub); stat(2, m.info.normMul);
+    const mean = stats, sub = stats + 8 * nNum, mul = stats + 16 * nNum, dst = x.byteOffset + 4 * numOffset;
+    this.sink = {
+      x, offsets, stage32: new Float32Array(memory.buffer, stage, 2 * batch * n0), stage64: new Float64Array(memory.buffer, stage, batch * n0),
+      standardize(f32, rows, len, at, rs, cs, j0) {
+        (f32 ? k.standardize_f32! : k.standardize_f64!)(rows, len, stage + at * (f32 ? 4 : 8), rs, cs, mean + 8 * j0, sub + 8 * j0, mul + 8 * j0, dst + 4 * j0, n0);
+      },
+    };
+    this.out = new Float32Array(batch * outputs(m));
   }
 
   static memoryFor(m: ScoringModel): WebAssembly.Memory {
     return createMemory(4 * m.layout.paramFloats + (1 << 20), false);
   }
 
-  score(chunk: RowChunk, n: number): Float32Array {
-    const K = outputs(this.m);
-    if (this.out.length < n * K) this.out = new Float32Array(n * K);
-    if (this.rows.length !== n) this.rows = Int32Array.from({ length: n }, (_, i) => i);
-    this.stepper.scoreRows(chunk, this.rows, this.out, 0);
+  score(n: number): Float32Array {
+    this.stepper.scoreLoaded(n, this.out, 0);
     return this.out;
   }
 }
 
+/** A sink in plain arrays that standardizes with the kernels' reference (TsEngine; tests). */
+export function referenceSink(info: DataInfo, rows: number): InputSink {
+  const { n0, numOffset } = info.layout;
+  const { numMeans, normSub, normMul } = info;
+  const stage = new ArrayBuffer(8 * rows * n0), x = new Float32Array(rows * n0);
+  const stage32 = new Float32Array(stage), stage64 = new Float64Array(stage);
+  return {
+    x, offsets: new Float32Array(rows), stage32, stage64,
+    standardize(f32, n, len, at, rs, cs, j0) {
+      standardizeRef({ rows: n, cols: len, rs, cs, ldd: n0 }, f32 ? stage32 : stage64, at, numMeans, normSub, normMul, j0, x, numOffset + j0);
+    },
+  };
+}
+
 export class TsEngine implements ForwardEngine {
   readonly kernel = 'ts' as const;
+  readonly batch: number;
+  readonly sink: InputSink;
   private readonly masks: (Float64Array | undefined)[];
-  private readonly x: Float32Array;
-  private out = new Float64Array(0);
+  private readonly out: Float64Array;
 
   constructor(private readonly m: ScoringModel) {
     const units = m.layout.spec.units;
@@ -70,15 +105,15 @@ export class TsEngine implements ForwardEngine {
       const p = l >= 1 && l < units.length - 1 ? m.hiddenDropout[l - 1] ?? 0 : 0;
       return p > 0 ? new Float64Array(n).fill(1 - p) : undefined;
     });
-    this.x = new Float32Array(units[0]!);
+    const batch = this.batch = scoreBatch(m.layout);
+    this.sink = referenceSink(m.info, batch);
+    this.out = new Float64Array(batch * outputs(m));
   }
 
-  score(chunk: RowChunk, n: number): Float64Array {
-    const K = outputs(this.m), L = this.m.layout.layers.length;
-    if (this.out.length < n * K) this.out = new Float64Array(n * K);
+  score(n: number): Float64Array {
+    const K = outputs(this.m), L = this.m.layout.layers.length, n0 = this.m.info.layout.n0, { x, offsets } = this.sink;
     for (let r = 0; r < n; r++) {
-      expandRow(chunk, r, this.x);
-      const { a } = forwardRef(this.m.layout, this.m.theta, { x: this.x, y: 0, offset: chunk.offset[r]!, masks: this.masks });
+      const { a } = forwardRef(this.m.layout, this.m.theta, { x: x.subarray(r * n0, (r + 1) * n0), y: 0, offset: offsets[r]!, masks: this.masks });
       this.out.set(a[L]!, r * K);
     }
     return this.out;

@@ -104,15 +104,16 @@ export class Scorer {
     return cols;
   }
 
-  /** Encodes and scores the input block by block; `each` gets every block's outputs. */
+  /** Encodes and scores the input block by block (the engine's batch: a block's input rows stay in
+   *  cache between packing and the forward pass); `each` gets every block's outputs. */
   private run(input: ScorerInput, each: (outputs: ArrayLike<number>, n: number) => void): void {
-    const { n, form } = this.shape(input), block = this.encoder.blockRows;
+    const { n, form } = this.shape(input), { engine, encoder } = this, block = engine.batch;
     const report = new CallReport();
-    const absent = n > block && form === Form.Objects ? this.encoder.absentColumns(input as RowsInput) : null;
+    const absent = n > block && form === Form.Objects ? encoder.absentColumns(input as RowsInput) : null;
     for (let from = 0; from < n; from += block) {
       const b = Math.min(block, n - from);
-      const chunk = this.encoder.encode(input, form, from, b, absent, report);
-      each(this.engine.score(chunk, b), b);
+      encoder.encode(input, form, from, b, absent, report, engine.sink);
+      each(engine.score(b), b);
     }
     this.warnings = report.missing || report.unseen ? report.warnings(this.m.info.params.sparse) : [];
     if (this.onWarning) for (const w of this.warnings) this.onWarning(w);

@@ -1,5 +1,6 @@
 // The standalone scorer predicts what model.predict predicts: bit for bit with the same kernel
-// build on one thread (both run Stepper.scoreRows), within 1e-5 in the plain-TypeScript fallback.
+// build on one thread (both run the Stepper's scoring pass, scoreLoaded), within 1e-5 in the
+// plain-TypeScript fallback.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
@@ -98,6 +99,28 @@ test('more rows than one packed chunk: still bit for bit', async () => {
   const rows = objects(twoClasses(17000, 4));
   const scorer = await Scorer.load(m, { kernel: 'simd-st' });
   assert.equal(scorer.predict(rows), await predictRows(m, rows));
+});
+
+test('typed rows and typed columns (packed in bulk) equal predict bit for bit, sparse or not', async () => {
+  const r = new Random(11), n = 300;
+  // float32-exact values, so that Float32Array rows hold what the frame holds; NAs imputed.
+  const col = (k: number) => Array.from({ length: n }, (_, i) => ((i + k) % 29 === 0 ? null : Math.fround(r.nextGaussian() * (k + 1) + k)));
+  const a = col(0), b = col(1), c = col(2);
+  const y = a.map((v, i) => ((v ?? 0) + 0.5 * (b[i] ?? 0) > 0.3 ? 'yes' : 'no'));
+  const frame = Frame.fromArrays({ a, b, c, y }, { types: { y: 'enum' } });
+  for (const sparse of [false, true]) {
+    const m = await trained({ hidden: [6, 5], epochs: 2, sparse }, 'y', frame);
+    const scorer = await Scorer.load(m, { kernel: 'simd-st' });
+    const values = scorer.columns.map((k) => ({ a, b, c } as Record<string, (number | null)[]>)[k]!.map((v) => v ?? NaN));
+    const want = await predictRows(m, Array.from({ length: n }, (_, i) => ({ a: a[i], b: b[i], c: c[i] })));
+    for (const T of ['Float32Array', 'Float64Array']) {
+      const typed = (v: number[]) => (T === 'Float32Array' ? Float32Array.from(v) : Float64Array.from(v));
+      const rows = Array.from({ length: n }, (_, i) => typed(values.map((v) => v[i]!)));
+      assert.equal(scorer.predict(rows), want, `${T} rows, sparse ${sparse}`);
+      const cols = Object.fromEntries(scorer.columns.map((k, j) => [k, typed(values[j]!)]));
+      assert.equal(scorer.predict(cols), want, `${T} columns, sparse ${sparse}`);
+    }
+  }
 });
 
 test('the plain-TypeScript fallback (float64 reference pass) is within 1e-5 of the kernels', async () => {
