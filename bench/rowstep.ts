@@ -12,7 +12,7 @@
 import { loadavg } from 'node:os';
 import { loadMnist } from '../src/frame';
 import { DataInfo } from '../src/data/data-info';
-import type { PackedRows } from '../src/data/training-rows';
+import type { DenseRowChunk, PackedRows } from '../src/data/training-rows';
 import { createKernelContext } from '../src/wasm/instance';
 import { runtimeInfo, buildSupported, type BuildName } from '../src/wasm/runtime';
 import { layoutNetwork, type ParamLayout } from '../src/dl/network';
@@ -70,7 +70,7 @@ export async function run(log: (line: Line) => void): Promise<void> {
   const { train } = await loadMnist();
   const sample = train.rows(Int32Array.from({ length: ROWS }, (_, i) => i));
   const info = DataInfo.fit(sample, { y: 'C785', sparse: true, distribution: 'multinomial' });
-  const packed: PackedRows = info.packRows(sample, { training: true, chunk_rows: ROWS });
+  const packed: PackedRows<DenseRowChunk> = info.packRows(sample, { training: true, chunk_rows: ROWS, sparse: false });
   const chunk = packed.chunks[0]!;
   const rt = await runtimeInfo();
   const can = (b: BuildName) => buildSupported(b, rt);

@@ -15,7 +15,10 @@ import { codesInDomain, type FrameLike, hasColumn, isNumericType } from './frame
 import { msg } from './messages';
 import { hashedUnit } from './murmur-hash';
 import type { DataInfoParams, ResolvedParams, TransformType } from './params';
-import { allocateChunks, defaultChunkRows, PackedRows, type RowLayout } from './training-rows';
+import {
+  allocateChunks, allocateSparseChunk, defaultChunkRows, type DenseRowChunk, type DenseRowLayout, PackedRows, type RowChunk, type SparseRowChunk,
+  storedNumeric,
+} from './training-rows';
 import { fitDataInfo } from './fit';
 
 export interface ResponseInfo {
@@ -53,6 +56,23 @@ export interface PackOptions {
   chunk_rows?: number;
   /** Use SharedArrayBuffer where available (default true). */
   shared?: boolean;
+  /** Store the numerics as their non-zeros (training-rows.ts). Default: the training rows of a
+   *  sparse=true model, when that takes less memory than dense. */
+  sparse?: boolean;
+}
+
+/** The rows of a frame to pack and their values, before any chunk exists. */
+interface RowSource {
+  /** Frame row of each packed row. */
+  rows: Int32Array;
+  cats: Int32Array[];
+  nums: ArrayLike<number>[];
+  response: Float64Array;
+  weights: Float64Array;
+  offsets: Float64Array;
+  warnings: string[];
+  chunkRows: number;
+  shared: boolean;
 }
 
 export class DataInfo {
@@ -76,7 +96,7 @@ export class DataInfo {
   /** max_categorical_features is smaller than the one-hot width: categorical units are hashed. */
   readonly hashing: boolean;
   readonly n0: number;
-  readonly layout: RowLayout;
+  readonly layout: DenseRowLayout;
 
   /** Fits the preprocessing on a training frame. */
   static fit(frame: FrameLike, params: DataInfoParams = {}): DataInfo {
@@ -192,7 +212,26 @@ export class DataInfo {
   }
 
   /** Packs a frame's rows for the network (see training-rows.ts for the layout). */
+  packRows(frame: FrameLike, opts: PackOptions & { sparse: false }): PackedRows<DenseRowChunk>;
+  packRows(frame: FrameLike, opts?: PackOptions): PackedRows;
   packRows(frame: FrameLike, opts: PackOptions = {}): PackedRows {
+    const src = this.rowSource(frame, opts);
+    const skipped = frame.nrow - src.rows.length;
+    if (opts.sparse === false || !(opts.sparse || (opts.training && this.params.sparse))) return this.packDense(src, skipped);
+    const counts = this.nonzeroCounts(src);
+    let nnz = 0;
+    for (let i = 0; i < counts.length; i++) nnz += counts[i]!;
+    // CSR costs two words a non-zero: past half full, dense is the smaller (and as fast) form.
+    if (opts.sparse === undefined && 2 * nnz >= src.rows.length * this.layout.nNum) return this.packDense(src, skipped);
+    return this.packSparse(src, counts, skipped);
+  }
+
+  /** Scoring: packs every row (missing_values_handling has no effect at scoring), dense. */
+  transform(frame: FrameLike, opts: Omit<PackOptions, 'training' | 'sparse'> = {}): PackedRows<DenseRowChunk> {
+    return this.packDense(this.rowSource(frame, { ...opts, training: false }), 0);
+  }
+
+  private rowSource(frame: FrameLike, opts: PackOptions): RowSource {
     const reader = new FeatureReader(frame, this.params.sparse);
     const nrow = frame.nrow;
     const cats = this.categoricals.map((f) => reader.categorical(f));
@@ -206,41 +245,88 @@ export class DataInfo {
     const response = this.responseValues(frame, warnings);
     const weights = this.extraColumn(frame, this.params.weights_column, 1);
     const offsets = this.extraColumn(frame, this.params.offset_column, 0);
-
     const chunkRows = opts.chunk_rows ?? defaultChunkRows(this.layout);
     if (!Number.isInteger(chunkRows) || chunkRows < 1) {
       throw new AquiferError('BAD_PARAMETER', msg.notPositiveInt('chunk_rows', chunkRows), { subject: 'chunk_rows' });
     }
-    const chunks = allocateChunks(this.layout, rows.length, chunkRows, opts.shared ?? true);
-    const { nNum, nCat } = this.layout;
+    return { rows, cats, nums, response, weights, offsets, warnings, chunkRows, shared: opts.shared ?? true };
+  }
+
+  private packDense(src: RowSource, skipped: number): PackedRows<DenseRowChunk> {
+    const { rows, nums } = src;
+    const chunks = allocateChunks(this.layout, rows.length, src.chunkRows, src.shared);
+    const nNum = this.layout.nNum;
     for (const chunk of chunks) {
       const n = chunk.nrows, at = chunk.start;
       // Column by column: each source array is read in order (the chunk is written with a stride).
       for (let j = 0; j < nNum; j++) {
-        const src = nums[j]!, mean = this.numMeans[j]!, sub = this.normSub[j]!, mul = this.normMul[j]!;
+        const col = nums[j]!, mean = this.numMeans[j]!, sub = this.normSub[j]!, mul = this.normMul[j]!;
         for (let r = 0; r < n; r++) {
-          const x = src[rows[at + r]!]!;
+          const x = col[rows[at + r]!]!;
           chunk.num[r * nNum + j] = ((x !== x ? mean : x) - sub) * mul;
         }
       }
-      for (let c = 0; c < nCat; c++) {
-        const src = cats[c]!;
-        for (let r = 0; r < n; r++) chunk.cat[r * nCat + c] = this.catUnit(c, src[rows[at + r]!]!);
-      }
-      for (let r = 0; r < n; r++) {
-        const i = rows[at + r]!;
-        chunk.response[r] = response[i]!;
-        chunk.weight[r] = weights[i]!;
-        chunk.offset[r] = offsets[i]!;
-        chunk.row[r] = i;
-      }
+      this.packRest(src, chunk);
     }
-    return new PackedRows(this.layout, chunks, nrow - rows.length, warnings);
+    return new PackedRows(this.layout, chunks, skipped, src.warnings);
   }
 
-  /** Scoring: packs every row (missing_values_handling has no effect at scoring). */
-  transform(frame: FrameLike, opts: Omit<PackOptions, 'training'> = {}): PackedRows {
-    return this.packRows(frame, { ...opts, training: false });
+  /** Per packed row, how many of its numerics a sparse chunk stores. */
+  private nonzeroCounts(src: RowSource): Int32Array {
+    const { rows, nums } = src;
+    const counts = new Int32Array(rows.length);
+    for (let j = 0; j < this.layout.nNum; j++) {
+      const col = nums[j]!, mean = this.numMeans[j]!, sub = this.normSub[j]!, mul = this.normMul[j]!;
+      for (let r = 0; r < rows.length; r++) {
+        const x = col[rows[r]!]!;
+        if (storedNumeric(Math.fround(((x !== x ? mean : x) - sub) * mul))) counts[r]++;
+      }
+    }
+    return counts;
+  }
+
+  /** Chunks with the same rows as packDense's, the numerics as CSR; `counts` from nonzeroCounts. */
+  private packSparse(src: RowSource, counts: Int32Array, skipped: number): PackedRows {
+    const { rows, nums, chunkRows } = src;
+    const layout = { ...this.layout, sparse: true } as const;
+    const chunks: SparseRowChunk[] = [];
+    const cursor = new Int32Array(Math.min(chunkRows, rows.length));
+    for (let at = 0, index = 0; at < rows.length; at += chunkRows, index++) {
+      const n = Math.min(chunkRows, rows.length - at);
+      let nnz = 0;
+      for (let r = 0; r < n; r++) nnz += counts[at + r]!;
+      const chunk = allocateSparseChunk(layout, n, nnz, src.shared, index, at);
+      for (let r = 0, k = 0; r < n; k += counts[at + r]!, r++) { chunk.numStart[r] = k; cursor[r] = k; }
+      // Column by column as packDense, each row's entries landing in ascending j.
+      for (let j = 0; j < layout.nNum; j++) {
+        const col = nums[j]!, mean = this.numMeans[j]!, sub = this.normSub[j]!, mul = this.normMul[j]!;
+        for (let r = 0; r < n; r++) {
+          const x = col[rows[at + r]!]!;
+          const v = Math.fround(((x !== x ? mean : x) - sub) * mul);
+          if (storedNumeric(v)) { const k = cursor[r]!++; chunk.numIndex[k] = j; chunk.numValue[k] = v; }
+        }
+      }
+      this.packRest(src, chunk);
+      chunks.push(chunk);
+    }
+    return new PackedRows(layout, chunks, skipped, src.warnings);
+  }
+
+  /** The sections both forms share: categorical units, response, weight, offset, frame row. */
+  private packRest(src: RowSource, chunk: RowChunk): void {
+    const { rows, cats, response, weights, offsets } = src;
+    const n = chunk.nrows, at = chunk.start, nCat = this.layout.nCat;
+    for (let c = 0; c < nCat; c++) {
+      const codes = cats[c]!;
+      for (let r = 0; r < n; r++) chunk.cat[r * nCat + c] = this.catUnit(c, codes[rows[at + r]!]!);
+    }
+    for (let r = 0; r < n; r++) {
+      const i = rows[at + r]!;
+      chunk.response[r] = response[i]!;
+      chunk.weight[r] = weights[i]!;
+      chunk.offset[r] = offsets[i]!;
+      chunk.row[r] = i;
+    }
   }
 
   /** Response per row in training units (class index for classification); NaN when NA or absent. */

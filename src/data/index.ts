@@ -6,6 +6,7 @@ export type { DroppedColumn, DropReason } from './column-filter';
 export type { Feature, CategoricalFeature, NumericFeature } from './features';
 export type { FrameLike } from './frame-access';
 export {
-  PackedRows, type RowChunk, type RowLayout, chunkViews, expandRow, expandRows, sparseRow,
+  PackedRows, type RowChunk, type DenseRowChunk, type SparseRowChunk, type RowLayout, type DenseRowLayout, type SparseRowLayout,
+  chunkViews, expandRow, expandRows, sparseRow,
   sharedMemoryAvailable, DEFAULT_CHUNK_BYTES, MAX_DEFAULT_CHUNK_ROWS,
 } from './training-rows';

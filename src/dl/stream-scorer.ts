@@ -10,7 +10,7 @@
 // and its workers start at the first scoring: one pool for the whole file, on a few MB of staging
 // (threads × about 4 MB), never the file.
 
-import { allocateChunks, defaultChunkRows, PackedRows, type RowChunk } from '../data/training-rows';
+import { allocateChunks, defaultChunkRows, type DenseRowChunk, PackedRows } from '../data/training-rows';
 import { TrainingJob } from './job';
 import type { ModelState } from './model';
 import type { ScoreSet } from './score-set';
@@ -22,7 +22,7 @@ const FRAME_ID = 'stream';
 
 export class StreamScorer {
   private job: TrainingJob | undefined;
-  private readonly staging: RowChunk[];
+  private readonly staging: DenseRowChunk[];
   /** The next free staging row: chunk `at`, row `used`. */
   private at = 0;
   private used = 0;
@@ -35,7 +35,7 @@ export class StreamScorer {
 
   /** Stages `rows` (packed by DataInfo.transform) and returns the outputs of every row that could
    *  be scored so far (rows × output width floats, in input order; possibly none). */
-  async push(rows: PackedRows): Promise<Float32Array[]> {
+  async push(rows: PackedRows<DenseRowChunk>): Promise<Float32Array[]> {
     const out: Float32Array[] = [];
     for (const src of rows) {
       for (let r = 0; r < src.nrows; ) {
@@ -84,7 +84,7 @@ export class StreamScorer {
 }
 
 /** Rows [from, from + n) of `src` to row `to` of `dst`, every section. */
-function copyRows(src: RowChunk, from: number, dst: RowChunk, to: number, n: number): void {
+function copyRows(src: DenseRowChunk, from: number, dst: DenseRowChunk, to: number, n: number): void {
   const { nNum, nCat } = src.layout;
   dst.num.set(src.num.subarray(from * nNum, (from + n) * nNum), to * nNum);
   dst.cat.set(src.cat.subarray(from * nCat, (from + n) * nCat), to * nCat);

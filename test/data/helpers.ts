@@ -43,9 +43,12 @@ export function denseRows(di: DataInfo, frame: FrameLike, opts: PackOptions = {}
 export function packedColumn(di: DataInfo, frame: FrameLike, what: number | 'response' | 'weight' | 'offset' | 'row',
     opts: PackOptions = {}): number[] {
   const out: number[] = [];
+  const d = new Float32Array(di.n0);
   for (const chunk of di.packRows(frame, opts)) {
     for (let r = 0; r < chunk.nrows; r++) {
-      out.push(typeof what === 'number' ? chunk.num[r * chunk.layout.nNum + what]! : chunk[what][r]!);
+      if (typeof what !== 'number') { out.push(chunk[what][r]!); continue; }
+      expandRow(chunk, r, d);
+      out.push(d[chunk.layout.numOffset + what]!);
     }
   }
   return out;

@@ -5,12 +5,13 @@ import { DataInfo, type PackOptions } from '../../src/data/data-info';
 import type { DataInfoParams } from '../../src/data/params';
 import { hashedUnit } from '../../src/data/murmur-hash';
 import {
-  allocateChunks, chunkViews, defaultChunkRows, expandRow, expandRows, type RowLayout, sparseRow,
+  allocateChunks, chunkViews, defaultChunkRows, type DenseRowLayout, expandRow, expandRows, sparseRow,
 } from '../../src/data/training-rows';
 import { Random } from '../../src/util/random';
+import { frameChunks, type FrameRef } from '../../src/dl/worker-task';
 import { throwsAquifer } from './helpers';
 
-const layout: RowLayout = { nNum: 2, nCat: 3, n0: 9, numOffset: 7 };
+const layout: DenseRowLayout = { nNum: 2, nCat: 3, n0: 9, numOffset: 7 };
 
 test('a chunk is one buffer: num, cat, response, weight, offset and row sections, 4-byte words', () => {
   const [c] = allocateChunks(layout, 3, 10, true);
@@ -49,7 +50,7 @@ test('chunk_rows must be a positive integer', () => {
 });
 
 test('a worker rebuilds the same chunk from its buffer', () => {
-  const rows = DataInfo.fit(five(), { y: 'y' }).packRows(five(), { chunk_rows: 3 });
+  const rows = DataInfo.fit(five(), { y: 'y' }).transform(five(), { chunk_rows: 3 });
   const sent = rows.chunks[1]!;
   const again = chunkViews(rows.layout, sent.buffer, sent.nrows, sent.index, sent.start);
   for (const k of ['num', 'cat', 'response', 'weight', 'offset', 'row'] as const) assert.equal(Array.from(again[k]), Array.from(sent[k]), k);
@@ -207,6 +208,134 @@ test('on random frames the JSON round trip packs bit-identical rows', () => {
     const bytes = (x: DataInfo) => x.packRows(c.frame, { training: true }).chunks.map((ch) => Array.from(new Uint8Array(ch.buffer.slice(0))));
     assert.equal(bytes(back), bytes(di), `case ${t}`);
   }
+});
+
+
+// ---- sparse packing: the same rows, the numerics as their non-zeros --------------------------------
+
+/** A random frame with mostly-zero numerics (and NAs, -0, a weight and an offset column), params
+ *  with sparse: true, and now and then hashing into a few units (collisions) or Skip. */
+function sparseCase(r: Random): { frame: Frame; params: DataInfoParams } {
+  const nrow = 1 + r.nextInt(60), cols: Record<string, (number | string | null)[]> = {};
+  const ncat = r.nextInt(4), nnum = r.nextInt(6) + (ncat === 0 ? 1 : 0), cats: string[] = [];
+  for (let j = 0; j < ncat; j++) {
+    const card = 1 + r.nextInt(6), pNA = r.nextDouble() * 0.3;
+    cols[`c${j}`] = Array.from({ length: nrow }, () => (r.nextDouble() < pNA ? null : `L${r.nextInt(card)}`));
+    cats.push(`c${j}`);
+  }
+  for (let j = 0; j < nnum; j++) {
+    const pZero = r.nextDouble(), pNA = r.nextDouble() * 0.2;
+    cols[`n${j}`] = Array.from({ length: nrow }, () => {
+      const u = r.nextDouble();
+      return u < pNA ? null : u < pNA + pZero ? (r.nextInt(8) === 0 ? -0 : 0) : Math.round(r.nextGaussian() * 1000) / 100;
+    });
+  }
+  cols.w = Array.from({ length: nrow }, () => (r.nextInt(5) === 0 ? 0 : 0.5 + r.nextDouble()));
+  cols.o = Array.from({ length: nrow }, () => r.nextGaussian());
+  cols.y = Array.from({ length: nrow }, () => (r.nextInt(10) === 0 ? null : r.nextGaussian()));
+  const types = Object.fromEntries(cats.map((c) => [c, 'enum' as const]));
+  const params: DataInfoParams = {
+    y: 'y', weights_column: 'w', offset_column: 'o', ignore_const_cols: false, sparse: true,
+    use_all_factor_levels: r.nextDouble() < 0.5, standardize: r.nextDouble() < 0.7, seed: r.nextU32() | 0,
+    missing_values_handling: r.nextInt(4) === 0 ? 'Skip' : 'MeanImputation',
+    ...(r.nextDouble() < 0.3 ? { max_categorical_features: 1 + r.nextInt(3) } : {}),
+  };
+  return { frame: Frame.fromArrays(cols, { types }), params };
+}
+
+const bits = (a: Float32Array) => Array.from(new Uint32Array(a.buffer, a.byteOffset, a.length));
+
+test('on random sparse frames a sparse chunk expands bit for bit as the dense one, with the same other sections', () => {
+  const r = new Random(2718);
+  let sparseChunks = 0, negZero = 0;
+  for (let t = 0; t < 200; t++) {
+    const c = sparseCase(r);
+    let di: DataInfo;
+    try { di = DataInfo.fit(c.frame, c.params); } catch { continue; } // Skip may leave no row
+    const chunk_rows = 1 + r.nextInt(c.frame.nrow + 2), shared = r.nextDouble() < 0.5;
+    const dense = di.packRows(c.frame, { training: true, chunk_rows, shared, sparse: false });
+    const sparse = di.packRows(c.frame, { training: true, chunk_rows, shared, sparse: true });
+    assert.ok(sparse.layout.sparse && !dense.layout.sparse);
+    assert.equal([sparse.nrows, sparse.skippedRows, sparse.warnings], [dense.nrows, dense.skippedRows, dense.warnings]);
+    assert.equal(sparse.chunks.map((k) => [k.index, k.start, k.nrows]), dense.chunks.map((k) => [k.index, k.start, k.nrows]));
+    const a = new Float32Array(di.n0), b = new Float32Array(di.n0);
+    const ia = new Int32Array(di.layout.nCat + di.layout.nNum), va = new Float32Array(ia.length);
+    const ib = new Int32Array(ia.length), vb = new Float32Array(ia.length);
+    sparse.chunks.forEach((s, k) => {
+      const d = dense.chunks[k]!;
+      assert.ok(s.sparse && !d.sparse, `case ${t}: forms`);
+      sparseChunks++;
+      for (const f of ['cat', 'response', 'weight', 'offset', 'row'] as const) assert.equal(Array.from(s[f]), Array.from(d[f]), `case ${t}: ${f}`);
+      for (let q = 0; q < s.nrows; q++) {
+        expandRow(s, q, a); expandRow(d, q, b);
+        assert.equal(bits(a), bits(b), `case ${t} chunk ${k} row ${q}`);
+        const n = sparseRow(s, q, ia, va), m = sparseRow(d, q, ib, vb);
+        assert.equal([Array.from(ia.subarray(0, n)), bits(va.subarray(0, n))], [Array.from(ib.subarray(0, m)), bits(vb.subarray(0, m))], `case ${t} sparseRow ${q}`);
+        for (let j = 0; j < di.layout.nNum; j++) if (Object.is(b[di.layout.numOffset + j], -0)) negZero++;
+      }
+      // Only what is not +0 is stored.
+      for (let e = 0; e < s.numValue.length; e++) assert.ok(!Object.is(s.numValue[e], 0), `case ${t}: a stored +0`);
+    });
+  }
+  assert.ok(sparseChunks > 300 && negZero > 0, `the cases exercise the sparse form (${sparseChunks} chunks, ${negZero} -0s)`);
+});
+
+test('a sparse chunk holds its row starts, then the dense sections, then the column indices and values', () => {
+  const f = Frame.fromArrays({ c: ['u', 'v', null], a: [0, 2, 0], b: [3, 0, 0], y: [1, 2, 3] }, { types: { c: 'enum' } });
+  const di = DataInfo.fit(f, { y: 'y', sparse: true, standardize: false });
+  const s = di.packRows(f, { training: true, sparse: true }).chunks[0]!;
+  assert.ok(s.sparse);
+  if (!s.sparse) return;
+  assert.equal(Array.from(s.numStart), [0, 1, 2, 2]);
+  assert.equal([Array.from(s.numIndex), Array.from(s.numValue)], [[1, 0], [3, 2]]);
+  assert.equal([s.numStart, s.cat, s.response, s.weight, s.offset, s.row, s.numIndex, s.numValue].map((v) => [v.byteOffset, v.length]),
+    [[0, 4], [16, 3], [28, 3], [40, 3], [52, 3], [64, 3], [76, 2], [84, 2]]);
+  assert.is(s.buffer.byteLength, 92);
+  assert.not.ok('num' in s);
+});
+
+test('training rows of a sparse model pack sparse by default, unless dense is smaller; scoring rows always dense', () => {
+  const mostlyZero = Frame.fromArrays({ a: [0, 0, 0, 5], b: [0, 1, 0, 0], c: [0, 0, 0, 0.5], y: [1, 2, 3, 4] });
+  const mostlyFull = Frame.fromArrays({ a: [1, 2, 3, 5], b: [4, 1, 7, 0], c: [1, 0, 2, 0.5], y: [1, 2, 3, 4] });
+  const sparseModel = DataInfo.fit(mostlyZero, { y: 'y', sparse: true });
+  assert.ok(sparseModel.packRows(mostlyZero, { training: true }).layout.sparse);
+  assert.not.ok(sparseModel.packRows(mostlyZero).layout.sparse, 'not training');
+  assert.not.ok(sparseModel.transform(mostlyZero).layout.sparse);
+  assert.not.ok(DataInfo.fit(mostlyFull, { y: 'y', sparse: true }).packRows(mostlyFull, { training: true }).layout.sparse, 'fuller than half');
+  assert.not.ok(DataInfo.fit(mostlyZero, { y: 'y' }).packRows(mostlyZero, { training: true }).layout.sparse, 'sparse: false');
+});
+
+test('a sparse chunk rebuilt in a worker from its reference equals the original', () => {
+  const r = new Random(99);
+  for (let t = 0; t < 40; t++) {
+    const c = sparseCase(r);
+    let di: DataInfo;
+    try { di = DataInfo.fit(c.frame, c.params); } catch { continue; }
+    const rows = di.packRows(c.frame, { training: true, chunk_rows: 1 + r.nextInt(20), sparse: true });
+    // What TrainingJob.addFrame sends, through the structured clone a postMessage makes.
+    const ref: FrameRef = structuredClone({ layout: rows.layout, chunks: rows.chunks.map((k) => ({ buffer: k.buffer, nrows: k.nrows, index: k.index, start: k.start })) });
+    const again = frameChunks(ref);
+    assert.is(again.length, rows.chunks.length);
+    const a = new Float32Array(di.n0), b = new Float32Array(di.n0);
+    again.forEach((k, i) => {
+      const o = rows.chunks[i]!;
+      assert.ok(k.sparse && o.sparse);
+      if (!k.sparse || !o.sparse) return;
+      assert.equal([k.index, k.start, k.nrows], [o.index, o.start, o.nrows]);
+      for (const f of ['numStart', 'numIndex', 'numValue', 'cat', 'response', 'weight', 'offset', 'row'] as const) assert.equal(Array.from(k[f]), Array.from(o[f]), f);
+      for (let q = 0; q < k.nrows; q++) { expandRow(k, q, a); expandRow(o, q, b); assert.equal(bits(a), bits(b)); }
+    });
+  }
+});
+
+test('a buffer that does not fit its sparse layout is refused, never read', () => {
+  const f = Frame.fromArrays({ a: [0, 2, 0, 1], y: [1, 2, 3, 4] });
+  const di = DataInfo.fit(f, { y: 'y', sparse: true });
+  const s = di.packRows(f, { training: true, sparse: true, chunk_rows: 4 }).chunks[0]!;
+  assert.ok(s.sparse);
+  throwsAquifer(() => chunkViews(s.layout, s.buffer, 3), 'INTERNAL');
+  throwsAquifer(() => chunkViews(s.layout, s.buffer.slice(0, s.buffer.byteLength - 4), 4), 'INTERNAL');
+  throwsAquifer(() => chunkViews(s.layout, new ArrayBuffer(4), 4), 'INTERNAL');
 });
 
 test.run();
