@@ -15,7 +15,7 @@ import { decodeDataInfo } from './decode-data-info';
 import { decodeEffectiveParameters, decodeInput } from './decode-params';
 import { decodeTraining, type TrainingRecord } from './decode-training';
 import { ALGORITHM } from './encode-model';
-import { bytesToFloat32 } from './float32-le';
+import { readArena } from './arena';
 import { FORMAT_NAME, SECTIONS } from './format';
 import { msg } from './messages';
 import { equal, object, ShapeError, string } from './shape';
@@ -47,7 +47,7 @@ const sameSpec = (a: NetworkSpec, b: NetworkSpec) =>
   a.units.length === b.units.length && a.units.every((u, i) => u === b.units[i]);
 
 export function decodeModel(bytes: Uint8Array, name: string): DecodedModel {
-  const { sections } = readContainer(bytes, name);
+  const { major, sections } = readContainer(bytes, name);
   const bad = (what: string) => new AquiferError('BAD_MODEL_FILE', msg.badContent(name, what));
   const section = (tag: string) => {
     const s = sections.get(tag);
@@ -97,13 +97,10 @@ export function decodeModel(bytes: Uint8Array, name: string): DecodedModel {
     equal(network.param_floats, layout.paramFloats, 'network.param_floats');
     equal(network.total_floats, layout.totalFloats, 'network.total_floats');
 
-    const arena = section(SECTIONS.theta);
-    if (arena.length !== layout.totalFloats * 4) {
-      throw bad(`the parameter arena has ${arena.length} bytes, but the network needs ${layout.totalFloats} float32 values (${layout.totalFloats * 4} bytes)`);
-    }
+    const theta = readArena(layout, major, section, bad);
     const kind = !classification ? 'regression' : info.nclasses === 2 ? 'binomial' : 'multinomial';
     const training = decodeTraining(json(SECTIONS.training), kind);
-    return { libraryVersion, params, input, info, layout, theta: bytesToFloat32(arena), training };
+    return { libraryVersion, params, input, info, layout, theta, training };
   } catch (e) {
     if (e instanceof ShapeError) throw bad(e.message);
     throw e;

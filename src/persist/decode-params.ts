@@ -1,5 +1,5 @@
 // The parameter section of a model file: the effective parameters (checked against the parameter
-// table's types; a parameter a file does not have takes its default, so files of an older 1.x format
+// table's types; a parameter a file does not have takes its default, so files of an older format
 // load) and the parameters as the user gave them (checked as a new estimator checks them).
 
 import { AquiferError } from '../util/errors';

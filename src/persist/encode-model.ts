@@ -1,6 +1,7 @@
 // A trained model to the bytes of a model file (docs/model-format.md): JSON sections for what is
-// structured, the parameter arena as little-endian float32, no timestamps of its own, so the same
-// model gives the same bytes in Node and in browsers.
+// structured, the parameter arena as little-endian float32 (weights and biases, then the optimizer
+// state in a section of its own, last), no timestamps of its own, so the same model gives the same
+// bytes in Node and in browsers.
 
 import { VERSION } from '../version';
 import type { ModelState } from '../dl/model';
@@ -29,6 +30,7 @@ export function encodeModel(s: ModelState): Uint8Array {
         has_validation: s.hasValidation, run_time_ms: s.runTimeMs, trained_with: { build: s.build, threads: s.threads },
       }),
     },
-    { tag: SECTIONS.theta, payload: float32ToBytes(s.theta) },
+    { tag: SECTIONS.theta, payload: float32ToBytes(s.theta.subarray(0, s.layout.paramFloats)) },
+    { tag: SECTIONS.optimizer, payload: float32ToBytes(s.theta.subarray(s.layout.paramFloats, s.layout.totalFloats)) },
   ]);
 }

@@ -17,8 +17,8 @@ export const msg = {
   newerVersion: (name: string, major: number, minor: number) =>
     `${q(name)} was written by a newer aquifer (model format ${major}.${minor}); this aquifer reads format ${FORMAT_MAJOR}.x: upgrade aquifer to load it`,
   badVersion: (name: string, major: number, minor: number) => notModel(name, `unknown model format version ${major}.${minor}`),
-  checksum: (name: string, stored: number, computed: number) =>
-    notModel(name, `checksum mismatch (stored ${hex(stored)}, computed ${hex(computed)}): the file is corrupted`),
+  checksum: (name: string, stored: number, computed: number, where?: string) =>
+    notModel(name, `checksum mismatch${where ? ` in ${where}` : ''} (stored ${hex(stored)}, computed ${hex(computed)}): the file is corrupted`),
   badSectionTable: (name: string, what: string) => notModel(name, `its section table is damaged: ${what}`),
   missingSection: (name: string, tag: string) => notModel(name, `section ${tag} is missing`),
   duplicateSection: (name: string, tag: string) => notModel(name, `section ${tag} appears twice`),

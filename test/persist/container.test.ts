@@ -1,9 +1,9 @@
-// The container: header, sections, checksum; and the order in which a bad file is diagnosed.
+// The container: header, section table, checksums; and the order in which a bad file is diagnosed.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readContainer, writeContainer } from '../../src/persist/container';
 import { crc32 } from '../../src/persist/crc32';
-import { FORMAT_MAJOR, FORMAT_MINOR, HEADER_BYTES, MAGIC } from '../../src/persist/format';
+import { CHECKSUM_BYTES, FORMAT_MAJOR, FORMAT_MINOR, HEADER_BYTES, MAGIC, TABLE_ENTRY_BYTES } from '../../src/persist/format';
 import { VERSION } from '../../src/version';
 import { isAquiferError } from '../../src/util/errors';
 import { createRequire } from 'node:module';
@@ -23,14 +23,17 @@ function fails(bytes: Uint8Array, pattern: RegExp) {
   }
 }
 
-/** Rewrites the trailing CRC after an edit, as a crafted file would. */
+const tableEnd = (n: number) => HEADER_BYTES + TABLE_ENTRY_BYTES * n + CHECKSUM_BYTES;
+
+/** Rewrites the table's CRC after an edit of the header or the table, as a crafted file would. */
 function reseal(bytes: Uint8Array): Uint8Array {
-  const b = bytes.slice();
-  new DataView(b.buffer).setUint32(b.length - 4, crc32(b, 0, b.length - 4), true);
+  const b = bytes.slice(), view = new DataView(b.buffer);
+  const at = tableEnd(view.getUint32(12, true)) - CHECKSUM_BYTES;
+  view.setUint32(at, crc32(b, 0, at), true);
   return b;
 }
 
-test('the header: magic, version, section count, length; payloads start 4-byte aligned', () => {
+test('the header, the section table with a CRC-32 per section, its own CRC-32; payloads 4-byte aligned', () => {
   const bytes = writeContainer(sections);
   const view = new DataView(bytes.buffer);
   assert.equal(Array.from(bytes.subarray(0, 8)), Array.from(MAGIC));
@@ -39,13 +42,33 @@ test('the header: magic, version, section count, length; payloads start 4-byte a
   assert.is(view.getUint16(10, true), FORMAT_MINOR);
   assert.is(view.getUint32(12, true), 3);
   assert.is(Number(view.getBigUint64(16, true)), bytes.length);
-  assert.is(view.getUint32(bytes.length - 4, true), crc32(bytes, 0, bytes.length - 4));
+  const end = tableEnd(3);
+  assert.is(view.getUint32(end - 4, true), crc32(bytes, 0, end - 4));
+  let at = end;
+  sections.forEach((s, k) => {
+    const e = HEADER_BYTES + TABLE_ENTRY_BYTES * k, size = Math.ceil(s.payload.length / 4) * 4;
+    assert.is(new TextDecoder().decode(bytes.subarray(e, e + 4)), s.tag);
+    assert.is(view.getUint32(e + 4, true), s.payload.length);
+    assert.is(view.getUint32(e + 8, true), crc32(bytes, at, at + size));
+    at += size;
+  });
+  assert.is(at, bytes.length);
   const read = readContainer(bytes, 'x');
   for (const s of sections) {
     const p = read.sections.get(s.tag)!;
     assert.equal(Array.from(p), Array.from(s.payload));
     assert.is(p.byteOffset % 4, 0);
   }
+});
+
+test('a section left unchecked is not checksummed (its damage goes unseen), every other one is', () => {
+  const bytes = writeContainer(sections);
+  const flts = readContainer(bytes, 'x').sections.get('FLTS')!;
+  const b = bytes.slice(); b[flts.byteOffset] ^= 1;
+  assert.is(readContainer(b, 'x', { unchecked: ['FLTS'] }).sections.get('FLTS')![0], flts[0]! ^ 1);
+  fails(b, /checksum mismatch in section FLTS/);
+  const abcd = bytes.slice(); abcd[tableEnd(3)] ^= 1;
+  fails(abcd, /checksum mismatch in section ABCD/);
 });
 
 test('the library version written into files is package.json\'s', () => {
@@ -68,7 +91,7 @@ test('a file cut inside the magic or the header is truncated', () => {
 test('a newer major version is refused with an upgrade hint, before anything else is read', () => {
   const b = writeContainer(sections);
   new DataView(b.buffer).setUint16(8, FORMAT_MAJOR + 1, true);
-  fails(b.subarray(0, 12), /newer aquifer.*format 2\.0.*upgrade/);
+  fails(b.subarray(0, 12), new RegExp(`newer aquifer.*format ${FORMAT_MAJOR + 1}\\.0.*upgrade`));
   const zero = writeContainer(sections);
   new DataView(zero.buffer).setUint16(8, 0, true);
   fails(zero, /unknown model format version 0/);
@@ -96,10 +119,15 @@ test('extra bytes after the end, and a flipped byte anywhere, are refused', () =
 
 test('a damaged section table is refused even with a correct checksum', () => {
   const bytes = writeContainer(sections);
-  const countUp = bytes.slice(); new DataView(countUp.buffer).setUint32(12, 4, true);
-  fails(reseal(countUp), /section table.*starts past the end/);
-  const countDown = bytes.slice(); new DataView(countDown.buffer).setUint32(12, 2, true);
-  fails(reseal(countDown), /section table.*after the last section/);
+  const tooMany = bytes.slice(); new DataView(tooMany.buffer).setUint32(12, 1e6, true);
+  fails(tooMany, /section table.*does not fit/);
+  // One section fewer in the table: the last payload is left over.
+  const crafted = new Uint8Array(bytes.length - TABLE_ENTRY_BYTES);
+  crafted.set(bytes.subarray(0, HEADER_BYTES + 2 * TABLE_ENTRY_BYTES));
+  crafted.set(bytes.subarray(tableEnd(3)), tableEnd(2));
+  const view = new DataView(crafted.buffer);
+  view.setUint32(12, 2, true); view.setBigUint64(16, BigInt(crafted.length), true);
+  fails(reseal(crafted), /section table.*bytes after the last section/);
   const longSection = bytes.slice(); new DataView(longSection.buffer).setUint32(HEADER_BYTES + 4, 1e6, true);
   fails(reseal(longSection), /runs past the end/);
   const badTag = bytes.slice(); badTag[HEADER_BYTES] = 0x61;

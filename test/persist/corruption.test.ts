@@ -7,11 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadModel } from '../../src/persist/load-model';
 import { writeContainer } from '../../src/persist/container';
-import { CHECKSUM_BYTES, FORMAT_MAJOR, HEADER_BYTES, SECTION_HEADER_BYTES } from '../../src/persist/format';
+import { CHECKSUM_BYTES, FORMAT_MAJOR, HEADER_BYTES, TABLE_ENTRY_BYTES } from '../../src/persist/format';
 import { Random } from '../../src/util/random';
 import { isAquiferError } from '../../src/util/errors';
 import { irisFrame } from '../helpers/datasets';
-import { irisModel, sectionsOf, withJSON } from './fixtures';
+import { irisModel, sectionsOf, toFormat1, withJSON } from './fixtures';
 
 const dir = mkdtempSync(join(tmpdir(), 'aquifer-corrupt-'));
 
@@ -24,25 +24,40 @@ async function refused(source: Uint8Array | string, pattern: RegExp, name = 'the
   }
 }
 
-/** Byte offsets where the file changes from one part to the next. */
+/** Byte offsets where the file changes from one part to the next: header fields, table entries
+ *  and their fields, the table's checksum, each payload's start, end and padding. */
 function boundaries(bytes: Uint8Array): number[] {
+  const sections = sectionsOf(bytes);
   const out = [8, 10, 12, 16, HEADER_BYTES];
-  let at = HEADER_BYTES;
-  for (const s of sectionsOf(bytes)) {
-    const start = at + SECTION_HEADER_BYTES;
-    out.push(at + 4, start, start + s.payload.length);
-    at = start + Math.ceil(s.payload.length / 4) * 4;
+  sections.forEach((_, k) => { const e = HEADER_BYTES + TABLE_ENTRY_BYTES * k; out.push(e, e + 4, e + 8); });
+  let at = HEADER_BYTES + TABLE_ENTRY_BYTES * sections.length;
+  out.push(at, at + CHECKSUM_BYTES);
+  at += CHECKSUM_BYTES;
+  for (const s of sections) {
+    out.push(at, at + s.payload.length);
+    at += Math.ceil(s.payload.length / 4) * 4;
     out.push(at);
   }
-  out.push(bytes.length - CHECKSUM_BYTES, bytes.length - 1);
+  out.push(bytes.length - 1);
   return [...new Set(out)].filter((n) => n > 0 && n < bytes.length);
 }
 
 test('a file cut at every section boundary is truncated, and says so', async () => {
   const bytes = (await irisModel()).toBytes();
   const cuts = boundaries(bytes);
-  assert.ok(cuts.length > 25);
+  assert.ok(cuts.length > 30, String(cuts.length));
   for (const n of cuts) await refused(bytes.subarray(0, n), /truncated/);
+});
+
+test('a format 1 file cut anywhere or with a flipped byte is refused too', async () => {
+  const v1 = toFormat1((await irisModel()).toBytes());
+  const r = new Random(9);
+  for (let k = 0; k < 30; k++) await refused(v1.subarray(0, 1 + r.nextInt(v1.length - 1)), /truncated/);
+  for (let k = 0; k < 30; k++) {
+    const b = v1.slice();
+    b[HEADER_BYTES + r.nextInt(v1.length - HEADER_BYTES)] ^= 1 << r.nextInt(8);
+    await refused(b, /checksum mismatch|section table|truncated|unexpected bytes/);
+  }
 });
 
 test('a file cut at random offsets is truncated', async () => {
@@ -70,7 +85,7 @@ test('wrong magic, a future version, an empty file, a JSON file and random bytes
   const magic = bytes.slice(); magic[3] = 0x58;
   await refused(file('magic.aqm', magic), /magic bytes/, 'magic.aqm');
   const future = bytes.slice(); new DataView(future.buffer).setUint16(8, FORMAT_MAJOR + 1, true);
-  await refused(file('future.aqm', future), /newer aquifer \(model format 2\.0\).*upgrade/, 'future.aqm');
+  await refused(file('future.aqm', future), new RegExp(`newer aquifer \\(model format ${FORMAT_MAJOR + 1}\\.0\\).*upgrade`), 'future.aqm');
   await refused(file('empty.aqm', ''), /empty/, 'empty.aqm');
   await refused(file('model.json', JSON.stringify({ params: { hidden: [6] }, theta: [0.1, 0.2] })), /JSON file/, 'model.json');
   const r = new Random(7);
@@ -89,6 +104,8 @@ test('crafted inconsistencies are named', async () => {
   const reseal = (edit: (s: ReturnType<typeof sectionsOf>) => ReturnType<typeof sectionsOf>) => writeContainer(edit(sectionsOf(bytes)));
   const cases: [Uint8Array, RegExp][] = [
     [reseal((s) => s.map((x) => (x.tag === 'THTA' ? { tag: x.tag, payload: x.payload.subarray(0, x.payload.length - 4) } : x))), /parameter arena has \d+ bytes/],
+    [reseal((s) => s.map((x) => (x.tag === 'OPTS' ? { tag: x.tag, payload: x.payload.subarray(4) } : x))), /optimizer state has \d+ bytes/],
+    [reseal((s) => s.filter((x) => x.tag !== 'OPTS')), /section OPTS is missing/],
     [reseal((s) => s.filter((x) => x.tag !== 'DINF')), /section DINF is missing/],
     [reseal((s) => s.map((x) => (x.tag === 'PARM' ? { tag: x.tag, payload: new TextEncoder().encode('{"params": ') } : x))), /section PARM is not valid JSON/],
     [reseal((s) => s.map((x) => (x.tag === 'META' ? { tag: x.tag, payload: new Uint8Array([0x7b, 0xff, 0x7d]) } : x))), /section META is not valid JSON/],

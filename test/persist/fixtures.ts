@@ -4,6 +4,8 @@ import { DeepLearningEstimator } from '../../src/dl/estimator';
 import type { DeepLearningModel } from '../../src/dl/model';
 import { Frame } from '../../src/frame';
 import { readContainer, writeContainer, type Section } from '../../src/persist/container';
+import { crc32 } from '../../src/persist/crc32';
+import { MAGIC } from '../../src/persist/format';
 import { Random } from '../../src/util/random';
 import { carsFrame, irisFrame } from '../helpers/datasets';
 
@@ -61,6 +63,27 @@ export function withJSON(bytes: Uint8Array, tag: string, edit: (json: Record<str
     edit(json);
     return { tag, payload: new TextEncoder().encode(JSON.stringify(json)) };
   }));
+}
+
+/** The same model as a format 1.0 file (what aquifer 0.1 wrote): sections inline (tag, length,
+ *  payload, padding), the whole arena (weights, biases, optimizer state) in THTA, one CRC-32 last. */
+export function toFormat1(bytes: Uint8Array): Uint8Array {
+  const sections = sectionsOf(bytes);
+  const opts = sections.find((s) => s.tag === 'OPTS')!.payload;
+  const v1 = sections.filter((s) => s.tag !== 'OPTS').map((s) => (s.tag === 'THTA' ? { tag: s.tag, payload: Uint8Array.from([...s.payload, ...opts]) } : s));
+  const pad = (n: number) => Math.ceil(n / 4) * 4;
+  const length = 24 + v1.reduce((a, s) => a + 8 + pad(s.payload.length), 0) + 4;
+  const out = new Uint8Array(length), view = new DataView(out.buffer);
+  out.set(MAGIC); view.setUint16(8, 1, true); view.setUint16(10, 0, true); view.setUint32(12, v1.length, true); view.setBigUint64(16, BigInt(length), true);
+  let at = 24;
+  for (const s of v1) {
+    for (let i = 0; i < 4; i++) out[at + i] = s.tag.charCodeAt(i);
+    view.setUint32(at + 4, s.payload.length, true);
+    out.set(s.payload, at + 8);
+    at += 8 + pad(s.payload.length);
+  }
+  view.setUint32(at, crc32(out, 0, at), true);
+  return out;
 }
 
 /** Every value of every column, compared with Object.is (bit for bit for doubles). */

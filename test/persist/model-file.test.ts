@@ -12,7 +12,7 @@ import { SECTIONS } from '../../src/persist/format';
 import { VERSION } from '../../src/version';
 import { isAquiferError } from '../../src/util/errors';
 import { carsFrame, irisFrame } from '../helpers/datasets';
-import { binomialModel, carsModel, irisModel, sameFrames, twoClasses, withJSON } from './fixtures';
+import { binomialModel, carsModel, irisModel, sameFrames, toFormat1, twoClasses, withJSON } from './fixtures';
 
 const dir = mkdtempSync(join(tmpdir(), 'aquifer-persist-'));
 
@@ -81,7 +81,16 @@ test('the file holds the format name, the library version and the sections in or
   assert.equal([...sections.keys()], Object.values(SECTIONS));
   const meta = JSON.parse(new TextDecoder().decode(sections.get('META')));
   assert.equal(meta, { format: 'aquifer.model', library: 'aquifer', library_version: VERSION, algorithm: 'deeplearning' });
-  assert.is(sections.get('THTA')!.length, m.layout.totalFloats * 4);
+  assert.is(sections.get('THTA')!.length, m.layout.paramFloats * 4);
+  assert.is(sections.get('OPTS')!.length, (m.layout.totalFloats - m.layout.paramFloats) * 4);
+});
+
+test('a format 1.0 file (the whole arena in THTA, one checksum) loads as the same model', async () => {
+  for (const m of [await irisModel(), await carsModel()]) {
+    const back = await loadModel(toFormat1(m.toBytes()));
+    assert.equal(back.theta, m.theta);
+    assert.equal(back.toBytes(), m.toBytes());
+  }
 });
 
 test('loadModel takes an ArrayBuffer or a Blob, and names what it cannot take', async () => {

@@ -7,6 +7,8 @@ import { Frame } from '../../src/frame';
 import { Scorer } from '../../src/scorer/scorer';
 import { isAquiferError } from '../../src/util/errors';
 import { carsFrame, irisFrame } from '../helpers/datasets';
+import { readContainer } from '../../src/persist/container';
+import { toFormat1 } from '../persist/fixtures';
 
 const objects = (f: Frame) => (f.toArquero() as unknown as { objects(): Record<string, unknown>[] }).objects();
 
@@ -54,6 +56,22 @@ test('truncated, corrupted or foreign bytes are refused, naming the problem', as
   await refuses(Scorer.load(flipped), /checksum/);
   await refuses(Scorer.load(new TextEncoder().encode('sepal_len,species\n5.1,setosa\n')), /magic/);
   await refuses(Scorer.load(new Uint8Array(0)), /empty/);
+});
+
+test('the scorer skips the optimizer state: damage there goes unseen, damage anywhere else is refused', async () => {
+  const m = new DeepLearningEstimator({ seed: 1, kernel: 'simd-st', hidden: [4], epochs: 1 });
+  await m.train({ y: 'species', training_frame: irisFrame() });
+  const bytes = m.toBytes(), rows = objects(irisFrame()).slice(0, 20);
+  const want = (await Scorer.load(m)).predict(rows);
+  const { sections } = readContainer(bytes, 'x');
+  const opts = sections.get('OPTS')!, theta = sections.get('THTA')!;
+  assert.ok(opts.length > 0);
+  const damaged = bytes.slice(); damaged[opts.byteOffset + 5] ^= 0xff;
+  assert.equal((await Scorer.load(damaged)).predict(rows), want);
+  const weights = bytes.slice(); weights[theta.byteOffset + 5] ^= 0xff;
+  await refuses(Scorer.load(weights), /checksum mismatch in section THTA/);
+  await refuses(Scorer.load(bytes.subarray(0, opts.byteOffset + 8)), /truncated/);
+  assert.equal((await Scorer.load(toFormat1(bytes))).predict(rows), want, 'a format 1 file');
 });
 
 test.run();

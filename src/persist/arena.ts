@@ -1,0 +1,29 @@
+// The parameter arena of a model file: weights and biases (THTA), then the optimizer state (OPTS,
+// format 2), as one float32 arena laid out by layoutNetwork. Shared by loadModel's decoder and the
+// scorer's, which reads the weights and biases alone.
+
+import type { ParamLayout } from '../dl/network';
+import { bytesToFloat32 } from './float32-le';
+import { SECTIONS } from './format';
+
+/** The parameter arena (layout.totalFloats floats) from THTA and, in format 2, OPTS: each checked
+ *  against the layout. Format 1 kept the whole arena in THTA. `paramsOnly` reads the weights and
+ *  biases alone (scoring): the arena then holds layout.paramFloats floats. */
+export function readArena(layout: ParamLayout, major: number, section: (tag: string) => Uint8Array, bad: (what: string) => Error, paramsOnly = false): Float32Array {
+  const theta = section(SECTIONS.theta);
+  const thetaFloats = major === 1 ? layout.totalFloats : layout.paramFloats;
+  if (theta.length !== thetaFloats * 4) {
+    throw bad(`the parameter arena has ${theta.length} bytes, but the network needs ${thetaFloats} float32 values (${thetaFloats * 4} bytes)`);
+  }
+  const stateFloats = layout.totalFloats - layout.paramFloats;
+  const state = major === 1 ? null : section(SECTIONS.optimizer);
+  if (state && state.length !== stateFloats * 4) {
+    throw bad(`the optimizer state has ${state.length} bytes, but the network's ${layout.spec.optimizer} needs ${stateFloats} float32 values (${stateFloats * 4} bytes)`);
+  }
+  if (paramsOnly) return bytesToFloat32(theta.subarray(0, layout.paramFloats * 4));
+  if (!state) return bytesToFloat32(theta);
+  const arena = new Float32Array(layout.totalFloats);
+  arena.set(bytesToFloat32(theta));
+  arena.set(bytesToFloat32(state), layout.paramFloats);
+  return arena;
+}
