@@ -8,19 +8,26 @@ import { SECTIONS } from './format';
 
 /** The parameter arena (layout.totalFloats floats) from THTA and, in format 2, OPTS: each checked
  *  against the layout. Format 1 kept the whole arena in THTA. `paramsOnly` reads the weights and
- *  biases alone (scoring): the arena then holds layout.paramFloats floats. */
-export function readArena(layout: ParamLayout, major: number, section: (tag: string) => Uint8Array, bad: (what: string) => Error, paramsOnly = false): Float32Array {
+ *  biases alone (scoring): the arena then holds layout.paramFloats floats, and `length` gives the
+ *  optimizer state's length without its bytes. */
+export function readArena(
+  layout: ParamLayout, major: number, section: (tag: string) => Uint8Array, bad: (what: string) => Error, paramsOnly = false,
+  length: (tag: string) => number = (tag) => section(tag).length,
+): Float32Array {
   const theta = section(SECTIONS.theta);
   const thetaFloats = major === 1 ? layout.totalFloats : layout.paramFloats;
   if (theta.length !== thetaFloats * 4) {
     throw bad(`the parameter arena has ${theta.length} bytes, but the network needs ${thetaFloats} float32 values (${thetaFloats * 4} bytes)`);
   }
   const stateFloats = layout.totalFloats - layout.paramFloats;
-  const state = major === 1 ? null : section(SECTIONS.optimizer);
-  if (state && state.length !== stateFloats * 4) {
-    throw bad(`the optimizer state has ${state.length} bytes, but the network's ${layout.spec.optimizer} needs ${stateFloats} float32 values (${stateFloats * 4} bytes)`);
+  // Scoring does not read the optimizer state (a Blob reader leaves it unread): its length comes
+  // from the section table.
+  const stateBytes = major === 1 ? null : length(SECTIONS.optimizer);
+  if (stateBytes !== null && stateBytes !== stateFloats * 4) {
+    throw bad(`the optimizer state has ${stateBytes} bytes, but the network's ${layout.spec.optimizer} needs ${stateFloats} float32 values (${stateFloats * 4} bytes)`);
   }
   if (paramsOnly) return bytesToFloat32(theta.subarray(0, layout.paramFloats * 4));
+  const state = major === 1 ? null : section(SECTIONS.optimizer);
   if (!state) return bytesToFloat32(theta);
   const arena = new Float32Array(layout.totalFloats);
   arena.set(bytesToFloat32(theta));

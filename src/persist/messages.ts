@@ -29,6 +29,7 @@ export const msg = {
     `${what} a file path needs Node; in a browser use model.toBytes() and loadModel(bytes | Blob) instead`,
   saveFailed: (path: string, why: string) => `cannot save the model to '${path}': ${why}`,
   readFailed: (path: string, why: string) => `cannot read the model file '${path}': ${why}`,
+  blobReadFailed: (name: string, why: string) => `cannot read ${q(name)}: ${why}`,
   badSource: (got: string) => `loadModel needs a path, a Uint8Array, an ArrayBuffer or a Blob, got ${got}`,
 };
 

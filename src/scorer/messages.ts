@@ -16,7 +16,7 @@ export const msg = {
   columnLengths: (a: string, n: number, b: string, m: number) =>
     `columns differ in length: '${a}' has ${n} values but '${b}' has ${m}`,
   badSource: (got: string) =>
-    `Scorer.load() takes a trained model or the bytes of a saved model (Uint8Array or ArrayBuffer), got ${got}`,
+    `Scorer.load() takes a trained model, the bytes of a saved model (Uint8Array or ArrayBuffer) or a Blob of them, got ${got}`,
   badKernel: (got: unknown) => `kernel must be 'simd-st', 'scalar-st' or 'ts', got ${JSON.stringify(got)}`,
   badModule: (got: string) => `module must be a WebAssembly.Module (of simd-st.wasm or scalar-st.wasm), got ${got}`,
   noSimd: () => "kernel 'simd-st' needs Wasm SIMD, which this runtime lacks: use 'scalar-st' or leave kernel unset",

@@ -1,6 +1,8 @@
-// A saved model's bytes (model.toBytes(), model.save()) to what scoring needs, read with the model
-// file reader's own pieces (src/persist): the container with its magic, version and checksum
-// checks, and the DataInfo and training decoders. loadModel's full decoder (decode-model.ts) also
+// A saved model's bytes (model.toBytes(), model.save()) or a Blob of them (a File, a Response's
+// blob, Node's fs.openAsBlob) to what scoring needs, read with the model file reader's own pieces
+// (src/persist): the container with its magic, version and checksum checks, and the DataInfo and
+// training decoders. From a Blob only the sections scoring reads are read: the optimizer state,
+// about two thirds of a model trained with ADADELTA, stays on disk. loadModel's full decoder (decode-model.ts) also
 // checks the parameters against the trainer's parameter table; reading only the parameters scoring
 // uses keeps that table, and the trainer behind it, out of the scorer's bundle. A file either
 // reader refuses is refused with a BAD_MODEL_FILE error that names what is wrong.
@@ -10,7 +12,8 @@ import { DataInfo } from '../data/data-info';
 import { layoutNetwork } from '../dl/network';
 import { defaultThreshold } from '../dl/predictions';
 import { AquiferError } from '../util/errors';
-import { readContainer } from '../persist/container';
+import { readContainer, type Container } from '../persist/container';
+import { readBlobContainer } from '../persist/blob-container';
 import { decodeDataInfo } from '../persist/decode-data-info';
 import { decodeTraining } from '../persist/decode-training';
 import { readArena } from '../persist/arena';
@@ -20,25 +23,35 @@ import { equal, nullable, numbers, object, oneOf, ShapeError } from '../persist/
 import { parseTagged } from '../persist/tagged-json';
 import { fromModel, type ScoringModel } from './model-source';
 
-const NAME = 'the model bytes';
 const DISTRIBUTIONS = ['bernoulli', 'multinomial', 'gaussian', 'poisson', 'gamma', 'tweedie', 'laplace', 'quantile', 'huber'] as const;
 
-export async function readScoringModel(bytes: Uint8Array): Promise<ScoringModel> {
-  // The optimizer state is not read, so neither checksummed: a scorer reads about a third of a
-  // model trained with ADADELTA.
-  const { major, sections } = readContainer(bytes, NAME, { unchecked: [SECTIONS.optimizer] });
+/** The optimizer state is not read, so neither checksummed. */
+const SKIPPED = [SECTIONS.optimizer];
+
+export async function readScoringModel(source: Uint8Array | Blob): Promise<ScoringModel> {
+  if (source instanceof Uint8Array) return decode(readContainer(source, 'the model bytes', { unchecked: SKIPPED }), 'the model bytes');
+  const name = (source as Partial<File>).name || 'the model blob';
+  return decode(await readBlobContainer(source, name, { skip: SKIPPED }), name);
+}
+
+function decode({ major, sections, lengths }: Container, name: string): ScoringModel {
   const utf8 = new TextDecoder('utf-8', { fatal: true });
   const section = (tag: string) => {
     const s = sections.get(tag);
-    if (!s) throw new AquiferError('BAD_MODEL_FILE', msg.missingSection(NAME, tag));
+    if (!s) throw new AquiferError('BAD_MODEL_FILE', msg.missingSection(name, tag));
     return s;
+  };
+  const length = (tag: string) => {
+    const n = lengths.get(tag);
+    if (n === undefined) throw new AquiferError('BAD_MODEL_FILE', msg.missingSection(name, tag));
+    return n;
   };
   const json = (tag: string): unknown => {
     try {
       return parseTagged(utf8.decode(section(tag)));
     } catch (e) {
       if (e instanceof AquiferError) throw e;
-      throw new AquiferError('BAD_MODEL_FILE', msg.badJSON(NAME, tag, (e as Error).message));
+      throw new AquiferError('BAD_MODEL_FILE', msg.badJSON(name, tag, (e as Error).message));
     }
   };
   try {
@@ -51,7 +64,7 @@ export async function readScoringModel(bytes: Uint8Array): Promise<ScoringModel>
     const layout = layoutNetwork(decodeNetworkSpec(network.spec));
     equal(network.param_floats, layout.paramFloats, 'network.param_floats');
     equal(network.total_floats, layout.totalFloats, 'network.total_floats');
-    const theta = readArena(layout, major, section, (what) => new ShapeError(what), true);
+    const theta = readArena(layout, major, section, (what) => new ShapeError(what), true, length);
     const kind = info.nclasses === 1 ? 'regression' : info.nclasses === 2 ? 'binomial' : 'multinomial';
     const { outcome } = decodeTraining(json(SECTIONS.training), kind);
     return fromModel({
@@ -60,7 +73,7 @@ export async function readScoringModel(bytes: Uint8Array): Promise<ScoringModel>
       defaultThreshold: defaultThreshold(outcome.history),
     });
   } catch (e) {
-    if (e instanceof ShapeError) throw new AquiferError('BAD_MODEL_FILE', msg.badContent(NAME, e.message));
+    if (e instanceof ShapeError) throw new AquiferError('BAD_MODEL_FILE', msg.badContent(name, e.message));
     throw e;
   }
 }

@@ -181,7 +181,7 @@ test('a multi-threaded module or a bad option is refused with a clear error', as
   await refuses(Scorer.load(m, { module: mt }), 'WASM_ERROR', /simd-st\.wasm or scalar-st\.wasm/);
   await refuses(Scorer.load(m, { module: new Uint8Array(4) as never }), 'BAD_PARAMETER', /WebAssembly\.Module/);
   await refuses(Scorer.load(m, { kernel: 'relaxed-mt' as never }), 'BAD_PARAMETER', /kernel must be/);
-  await refuses(Scorer.load({ not: 'a model' } as never), 'BAD_PARAMETER', /trained model or the bytes/);
+  await refuses(Scorer.load({ not: 'a model' } as never), 'BAD_PARAMETER', /trained model, the bytes of a saved model .* or a Blob/);
 });
 
 test('a missing column and an unseen level warn, naming the column, and score as predict does', async () => {
