@@ -3,11 +3,23 @@
 //   node bench/train-case.mjs CASE   → one JSON line   (build first: npm run build)
 import { DeepLearningEstimator, loadMnist } from '../dist/index.js';
 
+const W2 = {
+  activation: 'Rectifier', hidden: [200, 200], sparse: true, epochs: 10,
+  rho: 0.999, input_dropout_ratio: 0.2, max_w2: 10, shuffle_training_data: true, overwrite_with_best_model: false,
+};
+
 const CASES = {
   // The booklet's trial run.
   w1: { params: { distribution: 'multinomial', activation: 'RectifierWithDropout', hidden: [32, 32, 32], input_dropout_ratio: 0.2, sparse: true, l1: 1e-5, epochs: 10 }, validate: true },
-  w2_perrow: { params: { activation: 'Rectifier', hidden: [200, 200], sparse: true, epochs: 10 }, validate: true },
-  w2_minibatch: { params: { activation: 'Rectifier', hidden: [200, 200], sparse: true, epochs: 10, mini_batch_size: 32 }, validate: true },
+  // W2: [200,200] Rectifier, sparse, 10 epochs, per-row ADADELTA. With H2O's defaults alone the net
+  // overfits (training error 0.4 %, test error 2.7-2.9 % at epoch 10, validation logloss lowest at
+  // epoch 2-3, so overwrite_with_best_model restores a 3.5 % model). These H2O parameters, chosen by a
+  // sweep (docs/mnist-w2.md), regularize it: a longer ADADELTA memory (rho 0.999), input dropout,
+  // a max_w2 norm cap and a shuffled row order; the model reported is the one after 10 epochs.
+  w2_perrow: { params: W2, validate: true },
+  w2_minibatch: { params: { ...W2, mini_batch_size: 32 }, validate: true },
+  // The same network with H2O's defaults only, for comparison (no target).
+  w2_perrow_defaults: { params: { activation: 'Rectifier', hidden: [200, 200], sparse: true, epochs: 10 }, validate: true },
   // H2O's MNIST world-record network, measured for throughput only.
   w3_throughput: { params: { activation: 'RectifierWithDropout', hidden: [1024, 1024, 2048], sparse: true, epochs: 0.05, score_training_samples: 1000, stopping_rounds: 0 }, validate: false },
 };

@@ -7,7 +7,7 @@ import type { Line, Target } from './report';
 import { find } from './report';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const CASES = ['w1', 'w2_perrow', 'w2_minibatch', 'w3_throughput'];
+const CASES = ['w1', 'w2_perrow', 'w2_minibatch', 'w2_perrow_defaults', 'w3_throughput'];
 
 export async function run({ log }: { log: (line: Line) => void }): Promise<void> {
   const only = process.env.AQUIFER_BENCH_CASES?.split(',');
