@@ -4,7 +4,13 @@
 // same bytes everywhere. It detects every burst error up to 32 bits and misses a random corruption
 // with probability 2^-32; it is no defence against a crafted file, which the loader's shape checks
 // are for. Slicing-by-8 (eight 256-entry tables, eight bytes a step): loading a model spends most of
-// its checksum time here, so it matters for the scorer's cold start.
+// its checksum time here, so it matters for the scorer's cold start. Long inputs run the same loop
+// as a small Wasm module (crc32-wasm.ts): in a fresh process or page the JS loop runs unoptimized
+// (10-20 ms for the 0.8 MB of W2 MNIST weights on a busy 2-core machine), the Wasm one compiled at
+// once (about 1.5 ms). Node's zlib.crc32 is faster still, but loading node:zlib (and node:stream
+// behind it) cost a fresh process 5-7 ms, more than it saved.
+
+import { crc32Wasm, WINDOW_AT, WINDOW_BYTES } from './crc32-wasm';
 
 let tables: Uint32Array[] | undefined;
 
@@ -25,28 +31,43 @@ function crcTables(): Uint32Array[] {
   return tables;
 }
 
-type NativeCrc32 = (data: Uint8Array, value?: number) => number;
+interface WasmCrc { crc: (p: number, n: number, c: number) => number; window: Uint8Array }
 
-/** Node's zlib.crc32 (Node >= 20.15), found without writing out a `node:` import (see
- *  util/node-builtin.ts): in a fresh process the JS loop below still runs unoptimized, and a model's
- *  checksum was a third of the standalone scorer's cold start. */
-const native: NativeCrc32 | undefined = (() => {
+let wasm: WasmCrc | null | undefined;
+
+/** The loop compiled from crc32-wasm.ts, or null where Wasm cannot be compiled from bytes. */
+function wasmCrc(): WasmCrc | null {
+  if (wasm !== undefined) return wasm;
   try {
-    const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-    const zlib = proc?.getBuiltinModule?.(['node', 'zlib'].join(':')) as { crc32?: NativeCrc32 } | undefined;
-    return typeof zlib?.crc32 === 'function' ? zlib.crc32 : undefined;
+    const { exports } = new WebAssembly.Instance(new WebAssembly.Module(crc32Wasm() as BufferSource));
+    const memory = (exports.memory as WebAssembly.Memory).buffer;
+    crcTables().forEach((t, k) => new Uint32Array(memory, 1024 * k, 256).set(t));
+    wasm = { crc: exports.crc as WasmCrc['crc'], window: new Uint8Array(memory, WINDOW_AT, WINDOW_BYTES) };
   } catch {
-    return undefined;
+    wasm = null;
   }
-})();
+  return wasm;
+}
+
+/** Whether long inputs run the Wasm loop here. */
+export const crc32HasWasm = (): boolean => wasmCrc() !== null;
+
+/** Inputs at least this long go through Wasm (where it compiles). */
+const WASM_MIN_BYTES = 1024;
 
 /** CRC-32 of bytes[start, end); `crc` continues a previous call's result. */
 export function crc32(bytes: Uint8Array, start = 0, end = bytes.length, crc = 0): number {
-  if (native && end - start >= 4096) return native(bytes.subarray(start, end), crc) >>> 0;
-  return crc32js(bytes, start, end, crc);
+  const w = end - start >= WASM_MIN_BYTES ? wasmCrc() : null;
+  if (!w) return crc32js(bytes, start, end, crc);
+  for (let at = start; at < end; at += WINDOW_BYTES) {
+    const n = Math.min(WINDOW_BYTES, end - at);
+    w.window.set(bytes.subarray(at, at + n));
+    crc = w.crc(WINDOW_AT, n, crc);
+  }
+  return crc >>> 0;
 }
 
-/** The portable CRC-32 (browsers, edge runtimes, short inputs). */
+/** The CRC-32 in plain JS: short inputs, and runtimes that do not compile Wasm from bytes. */
 export function crc32js(bytes: Uint8Array, start = 0, end = bytes.length, crc = 0): number {
   const [t0, t1, t2, t3, t4, t5, t6, t7] = crcTables() as [Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array];
   let c = ~crc >>> 0;

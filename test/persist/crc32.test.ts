@@ -1,6 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { crc32, crc32js } from '../../src/persist/crc32';
+import { crc32, crc32HasWasm, crc32js } from '../../src/persist/crc32';
+import { crc32Wasm } from '../../src/persist/crc32-wasm';
 
 const ascii = (s: string) => new TextEncoder().encode(s);
 
@@ -41,10 +42,20 @@ test('the eight-byte steps agree with a bit-by-bit CRC at every length and offse
   for (let start = 0; start < 9; start++) for (let end = start; end <= 70; end++) assert.is(crc32js(bytes, start, end), bitwise(bytes.subarray(start, end)));
 });
 
-test('the native and the portable CRC agree on long inputs and continued ranges', () => {
-  const bytes = Uint8Array.from({ length: 100_003 }, (_, i) => (i * 2654435761) >>> 24);
+test('the Wasm and the JS loop agree on long inputs, across windows, and on continued ranges', () => {
+  assert.ok(crc32HasWasm(), 'Node compiles the Wasm loop');
+  const bytes = Uint8Array.from({ length: 200_003 }, (_, i) => (i * 2654435761) >>> 24);
   assert.is(crc32(bytes), crc32js(bytes));
-  assert.is(crc32(bytes, 5000, 90_001, 0x1234), crc32js(bytes, 5000, 90_001, 0x1234));
+  assert.is(crc32(bytes, 5000, 190_001, 0x1234), crc32js(bytes, 5000, 190_001, 0x1234));
+  for (const end of [1023, 1024, 1025, 1031, 65_536, 65_537, 131_079]) for (const start of [0, 1, 7]) {
+    assert.is(crc32(bytes, start, end), crc32js(bytes, start, end), `[${start}, ${end})`);
+  }
+});
+
+test('the Wasm loop is a module of a few hundred bytes that validates', () => {
+  const bytes = crc32Wasm();
+  assert.ok(WebAssembly.validate(bytes as BufferSource));
+  assert.ok(bytes.length < 1024, String(bytes.length));
 });
 
 test.run();
