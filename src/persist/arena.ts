@@ -3,12 +3,13 @@
 // scorer's, which reads the weights and biases alone.
 
 import type { ParamLayout } from '../dl/network';
-import { bytesToFloat32 } from './float32-le';
+import { bytesToFloat32, float32View } from './float32-le';
 import { SECTIONS } from './format';
 
 /** The parameter arena (layout.totalFloats floats) from THTA and, in format 2, OPTS: each checked
  *  against the layout. Format 1 kept the whole arena in THTA. `paramsOnly` reads the weights and
- *  biases alone (scoring): the arena then holds layout.paramFloats floats, and `length` gives the
+ *  biases alone (scoring): the arena then holds layout.paramFloats floats, a view of the section's
+ *  bytes where it can be (the caller copies them where they are kept), and `length` gives the
  *  optimizer state's length without its bytes. */
 export function readArena(
   layout: ParamLayout, major: number, section: (tag: string) => Uint8Array, bad: (what: string) => Error, paramsOnly = false,
@@ -26,7 +27,7 @@ export function readArena(
   if (stateBytes !== null && stateBytes !== stateFloats * 4) {
     throw bad(`the optimizer state has ${stateBytes} bytes, but the network's ${layout.spec.optimizer} needs ${stateFloats} float32 values (${stateFloats * 4} bytes)`);
   }
-  if (paramsOnly) return bytesToFloat32(theta.subarray(0, layout.paramFloats * 4));
+  if (paramsOnly) return float32View(theta.subarray(0, layout.paramFloats * 4));
   const state = major === 1 ? null : section(SECTIONS.optimizer);
   if (!state) return bytesToFloat32(theta);
   const arena = new Float32Array(layout.totalFloats);

@@ -39,7 +39,9 @@ export async function readBlobContainer(blob: Blob, name: string, options: BlobR
   const table = tableBytes(header.count);
   if (table > head.length && table <= length) head = await read(0, table);
   const entries = readTable(head, header, name);
-  // Runs of consecutive wanted sections, each read as one slice; what the head holds is not read again.
+  // Runs of consecutive wanted sections, each read as one slice. A section the first read holds
+  // whole is a view into it; the slice starts at the first one it does not, so no payload is ever
+  // pieced together (a copy into fresh memory costs a page fault per 4 KiB).
   const runs: TableEntry[][] = [];
   let run: TableEntry[] | null = null;
   for (const e of entries) {
@@ -47,17 +49,15 @@ export async function readBlobContainer(blob: Blob, name: string, options: BlobR
     if (!run) runs.push(run = []);
     run.push(e);
   }
-  const slice = async (from: number, to: number): Promise<Uint8Array> => {
-    if (to <= head.length) return head.subarray(from, to);
-    const rest = await read(Math.max(from, head.length), to);
-    if (from >= head.length) return rest;
-    const out = new Uint8Array(to - from);
-    out.set(head.subarray(from));
-    out.set(rest, head.length - from);
-    return out;
-  };
-  const bytes = await Promise.all(runs.map((r) => slice(r[0]!.offset, end(r.at(-1)!))));
+  const slices = await Promise.all(runs.map(async (r) => {
+    const from = r.find((e) => end(e) > head.length)?.offset;
+    return from === undefined ? null : { from, bytes: await read(from, end(r.at(-1)!)) };
+  }));
+  // Checked in the table's order, so that the first damaged section is the one named, as for bytes.
   const sections = new Map<string, Uint8Array>();
-  runs.forEach((r, k) => { for (const e of r) sections.set(e.tag, checkedPayload(bytes[k]!, r[0]!.offset, e, name)); });
+  runs.forEach((r, k) => {
+    const s = slices[k];
+    for (const e of r) sections.set(e.tag, s && e.offset >= s.from ? checkedPayload(s.bytes, s.from, e, name) : checkedPayload(head, 0, e, name));
+  });
   return { major: header.major, minor: header.minor, sections, lengths: new Map(entries.map((e) => [e.tag, e.size])) };
 }

@@ -21,3 +21,10 @@ export function bytesToFloat32(bytes: Uint8Array): Float32Array {
   for (let i = 0; i < out.length; i++) out[i] = view.getFloat32(i * 4, true);
   return out;
 }
+
+/** The float32 values of `bytes` as a view where the host is little-endian and the bytes are
+ *  4-byte aligned (no copy: they must not change while the view is in use), else a copy. */
+export function float32View(bytes: Uint8Array): Float32Array {
+  if (LITTLE_ENDIAN && bytes.byteOffset % 4 === 0) return new Float32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
+  return bytesToFloat32(bytes);
+}

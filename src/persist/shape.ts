@@ -62,8 +62,20 @@ export function optional<T>(check: (v: unknown, path: string) => T): (v: unknown
   return (v, path) => (v === undefined ? undefined : check(v, path));
 }
 
-export const strings = (v: unknown, path: string): string[] => list(v, path, string);
-export const numbers = (v: unknown, path: string): number[] => list(v, path, number);
+/** A list of `type` values: the list itself when every entry is one (a model's per-feature lists
+ *  are long, and building an entry's path for each was most of loading a DataInfo), else list()
+ *  names the first entry that is not. */
+const listOf = <T>(type: 'string' | 'number', each: (x: unknown, path: string) => T) => (v: unknown, path: string): T[] => {
+  if (Array.isArray(v)) {
+    let i = 0;
+    while (i < v.length && typeof v[i] === type) i++;
+    if (i === v.length) return v as T[];
+  }
+  return list(v, path, each);
+};
+
+export const strings = listOf('string', string);
+export const numbers = listOf('number', number);
 
 export function equal(actual: unknown, expected: unknown, path: string): void {
   if (actual !== expected) throw new ShapeError(`${path} is ${JSON.stringify(actual)} but must be ${JSON.stringify(expected)}`);

@@ -42,8 +42,9 @@ export class WasmEngine implements ForwardEngine {
   private readonly stepper: Stepper;
   private readonly out: Float32Array;
 
-  /** `k` is an instance over `memory`, a plain memory the engine owns from here on. */
-  constructor(readonly kernel: 'simd-st' | 'scalar-st', k: KernelExports, memory: WebAssembly.Memory, private readonly m: ScoringModel) {
+  /** `k` is an instance over `memory`, a plain memory the engine owns from here on. The weights are
+   *  copied into it: the model's arrays are not kept. */
+  constructor(readonly kernel: 'simd-st' | 'scalar-st', k: KernelExports, memory: WebAssembly.Memory, m: ScoringModel) {
     const arena = new Arena(memory, k.heap_base());
     const { nNum, n0, numOffset } = m.info.layout;
     const params = arena.putF32(m.theta.subarray(0, m.layout.paramFloats));

@@ -10,7 +10,8 @@ import type { RegressionDistribution } from '../dl/distribution';
 export interface ScoringModel {
   info: DataInfo;
   layout: ParamLayout;
-  /** Weights and biases at the layout's offsets: at least layout.paramFloats floats. */
+  /** Weights and biases at the layout's offsets: at least layout.paramFloats floats. Read from a
+   *  model file, a view of the bytes read where they are aligned (Scorer.load copies what it keeps). */
   theta: Float32Array;
   /** Per hidden layer, the dropout ratio that scoring compensates for (activations × (1 − p)). */
   hiddenDropout: readonly number[];

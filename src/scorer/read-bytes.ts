@@ -29,12 +29,13 @@ const DISTRIBUTIONS = ['bernoulli', 'multinomial', 'gaussian', 'poisson', 'gamma
 const SKIPPED = [SECTIONS.optimizer];
 
 export async function readScoringModel(source: Uint8Array | Blob): Promise<ScoringModel> {
-  if (source instanceof Uint8Array) return decode(readContainer(source, 'the model bytes', { unchecked: SKIPPED }), 'the model bytes');
+  if (source instanceof Uint8Array) return decodeScoringModel(readContainer(source, 'the model bytes', { unchecked: SKIPPED }), 'the model bytes');
   const name = (source as Partial<File>).name || 'the model blob';
-  return decode(await readBlobContainer(source, name, { skip: SKIPPED }), name);
+  return decodeScoringModel(await readBlobContainer(source, name, { skip: SKIPPED }), name);
 }
 
-function decode({ major, sections, lengths }: Container, name: string): ScoringModel {
+/** What scoring needs, from a container read from bytes or a Blob (`name` is what errors call it). */
+export function decodeScoringModel({ major, sections, lengths }: Container, name: string): ScoringModel {
   const utf8 = new TextDecoder('utf-8', { fatal: true });
   const section = (tag: string) => {
     const s = sections.get(tag);

@@ -32,13 +32,16 @@ export class Scorer {
   /** Warnings of the latest prediction: missing columns and unseen levels, by column. */
   warnings: string[] = [];
 
+  /** What predictions read of the model (not its weights: the engine holds those). */
+  private readonly m: Pick<ScoringModel, 'info' | 'distribution' | 'threshold'>;
   private readonly domain: readonly string[] | null;
   private readonly K: number;
   private readonly encoder: RecordEncoder;
   private readonly engine: StartedEngine['engine'];
   private codes = new Int32Array(1);
 
-  private constructor(private readonly m: ScoringModel, started: StartedEngine, private readonly onWarning?: (message: string) => void) {
+  private constructor(m: ScoringModel, started: StartedEngine, private readonly onWarning?: (message: string) => void) {
+    this.m = { info: m.info, distribution: m.distribution, threshold: m.threshold };
     this.engine = started.engine;
     this.kernel = started.engine.kernel;
     this.kernelReason = started.reason;
@@ -51,7 +54,8 @@ export class Scorer {
 
   /** A scorer for a trained model, for the bytes of a saved one (model.toBytes()), or for a Blob of
    *  them (a File, a Response's blob, Node's fs.openAsBlob(path)): from a Blob only what scoring
-   *  reads is read, which makes it the quickest way from a file. */
+   *  reads is read, which makes it the quickest way from a file. Bytes must not change until the
+   *  returned promise settles; after that the scorer holds its own copy of the weights. */
   static async load(source: ModelLike | Uint8Array | ArrayBuffer | Blob, options: ScorerOptions = {}): Promise<Scorer> {
     const saved = source instanceof ArrayBuffer ? new Uint8Array(source)
       : source instanceof Uint8Array || (typeof Blob === 'function' && source instanceof Blob) ? source : null;
@@ -61,7 +65,11 @@ export class Scorer {
     kernels.catch(() => undefined);
     const m = saved ? await readScoringModel(saved) : fromModel(source as ModelLike);
     checkScoringModel(m);
-    return new Scorer(m, await startEngine(m, await kernels), options.onWarning);
+    const chosen = await kernels;
+    // The weights are a view of the bytes read: the Wasm pass copies them into its own memory, the
+    // TypeScript pass, which reads them at every call, keeps a copy of bytes the caller holds.
+    if (saved instanceof Uint8Array && chosen.kind === 'ts') m.theta = m.theta.slice();
+    return new Scorer(m, await startEngine(m, chosen), options.onWarning);
   }
 
   /** H2O's prediction rows for rows ([{ column: value }]) or columns ({ column: values }). */

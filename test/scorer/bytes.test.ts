@@ -77,6 +77,19 @@ test('the scorer skips the optimizer state: damage there goes unseen, damage any
   assert.equal((await Scorer.load(toFormat1(bytes))).predict(rows), want, 'a format 1 file');
 });
 
+test('bytes changed after the load do not change the predictions (the scorer keeps its own weights)', async () => {
+  const m = new DeepLearningEstimator({ seed: 3, kernel: 'simd-st', hidden: [5], epochs: 2 });
+  await m.train({ y: 'species', training_frame: irisFrame() });
+  const rows = objects(irisFrame()).slice(0, 30);
+  for (const kernel of ['simd-st', 'ts'] as const) {
+    const bytes = m.toBytes();
+    const scorer = await Scorer.load(bytes, { kernel });
+    const want = scorer.predict(rows);
+    bytes.fill(0);
+    assert.equal(scorer.predict(rows), want, kernel);
+  }
+});
+
 /** The error a load gives, as 'CODE: message' (or 'no error'). */
 async function outcome(p: Promise<unknown>): Promise<string> {
   try { await p; return 'no error'; } catch (e) {
