@@ -1,5 +1,6 @@
-// crc32.ts's slicing-by-8 loop as a hand-assembled WebAssembly module (a few hundred bytes, so it
-// compiles synchronously, also on a browser's main thread). Memory: the eight 256-entry tables at
+// crc32.ts's slicing-by-8 loop as a hand-assembled WebAssembly module (293 bytes, so it compiles
+// synchronously, also on a browser's main thread): the listing in assembleCrc32Wasm(), its output
+// as hex in CRC32_WASM_HEX (a test holds the two equal). Memory: the eight 256-entry tables at
 // 0..8 KiB (filled from JS), then a 64 KiB window the bytes are copied into piece by piece: a
 // window reused stays in cache and in memory already touched, where copying a whole section into
 // fresh memory would cost a page fault per 4 KiB. Where compiling Wasm from bytes is forbidden
@@ -34,11 +35,11 @@ const lookup = (x: number, shift: number, t: number) => [
   CONST, 2, SHL, LOAD, 2, ...leb(1024 * t),
 ];
 
-const PAGES = Math.ceil((WINDOW_AT + WINDOW_BYTES) / 65536);
 
-/** The module's bytes: one function `crc` and its memory, exported. Built on first use: building
- *  it at import would cost every import of aquifer a millisecond. */
-export function crc32Wasm(): Uint8Array {
+/** The module assembled from the listing below: one function `crc` and its memory, exported.
+ *  Loading uses CRC32_WASM_HEX, its output, which test/persist/crc32.test.ts checks against it:
+ *  assembling costs a fresh process about a millisecond, decoding the hex a tenth of that. */
+export function assembleCrc32Wasm(): Uint8Array {
   const body = [
     1, 3, I32, // one run of locals: end8, lo, hi (i32)
     GET, C, CONST, ...c32(-1), XOR, SET, C,
@@ -68,8 +69,25 @@ export function crc32Wasm(): Uint8Array {
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
     ...section(1, [1, 0x60, ...vec([I32, I32, I32]), ...vec([I32])]), // type 0: (i32, i32, i32) -> i32
     ...section(3, [1, 0]), // function 0 of type 0
-    ...section(5, [1, 0x00, ...leb(PAGES)]), // one memory of PAGES pages, no maximum
+    ...section(5, [1, 0x00, ...leb(Math.ceil((WINDOW_AT + WINDOW_BYTES) / 65536))]), // one memory for both, no maximum
     ...section(7, [2, ...name('crc'), 0x00, 0, ...name('memory'), 0x02, 0]), // exports: function 0, memory 0
     ...section(10, [1, ...vec(body)]), // one function body
   ]);
+}
+
+/** assembleCrc32Wasm()'s bytes as hex. */
+export const CRC32_WASM_HEX =
+  '0061736d0100000001080160037f7f7f017f030201000503010002071002036372630000066d656d6f727902000af501' +
+  '01f20101037f2002417f732102200020014178716a2103200020016a210102400340200020034f0d0120022000280200' +
+  '73210420002802042105200441ff017141027428028038200441087641ff01714102742802803073200441107641ff01' +
+  '71410274280280287320044118764102742802802073200541ff01714102742802801873200541087641ff0171410274' +
+  '2802801073200541107641ff017141027428028008732005411876410274280200732102200041086a21000c000b0b02' +
+  '400340200020014f0d01200220002d00007341ff01714102742802002002410876732102200041016a21000c000b0b20' +
+  '02417f730b';
+
+/** The module's bytes. */
+export function crc32Wasm(): Uint8Array {
+  const out = new Uint8Array(CRC32_WASM_HEX.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(CRC32_WASM_HEX.substr(2 * i, 2), 16);
+  return out;
 }

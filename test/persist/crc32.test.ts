@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { crc32, crc32HasWasm, crc32js } from '../../src/persist/crc32';
-import { crc32Wasm } from '../../src/persist/crc32-wasm';
+import { assembleCrc32Wasm, crc32Wasm } from '../../src/persist/crc32-wasm';
 
 const ascii = (s: string) => new TextEncoder().encode(s);
 
@@ -52,8 +52,9 @@ test('the Wasm and the JS loop agree on long inputs, across windows, and on cont
   }
 });
 
-test('the Wasm loop is a module of a few hundred bytes that validates', () => {
+test('the Wasm loop is a module of a few hundred bytes that validates, assembled from its listing', () => {
   const bytes = crc32Wasm();
+  assert.equal(Array.from(bytes), Array.from(assembleCrc32Wasm()), 'CRC32_WASM_HEX is assembleCrc32Wasm() as hex: update it after changing the listing');
   assert.ok(WebAssembly.validate(bytes as BufferSource));
   assert.ok(bytes.length < 1024, String(bytes.length));
 });
