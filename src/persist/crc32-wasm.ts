@@ -1,11 +1,12 @@
-// crc32.ts's slicing-by-8 loop as a hand-assembled WebAssembly module (293 bytes, so it compiles
-// synchronously, also on a browser's main thread): the listing in assembleCrc32Wasm(), its output
-// as hex in CRC32_WASM_HEX (a test holds the two equal). Memory: the eight 256-entry tables at
-// 0..8 KiB (filled from JS), then a 64 KiB window the bytes are copied into piece by piece: a
-// window reused stays in cache and in memory already touched, where copying a whole section into
-// fresh memory would cost a page fault per 4 KiB. Where compiling Wasm from bytes is forbidden
-// (edge runtimes, a strict Content-Security-Policy) crc32.ts keeps to its JS loop.
+// crc32.ts's slicing-by-8 loop as a hand-assembled WebAssembly module (a few hundred bytes, so it
+// compiles synchronously, also on a browser's main thread): the listing in assembleCrc32Wasm(), its
+// output as hex in CRC32_WASM_HEX (a test holds the two equal). Memory: the eight 256-entry tables
+// at 0..8 KiB, then a 64 KiB window the bytes are copied into piece by piece: a window reused stays
+// in cache and in memory already touched, where copying a whole section into fresh memory would
+// cost a page fault per 4 KiB. Where compiling Wasm from bytes is forbidden (edge runtimes, a strict
+// Content-Security-Policy) crc32.ts keeps to its JS loop.
 //
+//   tables(): fills the tables, as crc32.ts's crcTables() computes them (once, before crc).
 //   crc(p, n, c): CRC-32 of memory[p, p + n) continuing c (c = 0 to start), as crc32js computes it.
 
 /** Where the window starts, and its size. */
@@ -21,10 +22,14 @@ const vec = (bytes: number[]) => [...leb(bytes.length), ...bytes];
 const section = (id: number, bytes: number[]) => [id, ...vec(bytes)];
 const name = (s: string) => vec([...s].map((c) => c.charCodeAt(0)));
 
-// Opcodes, and the locals: parameters p, n (then the end), c; locals end8, lo, hi.
-const I32 = 0x7f, GET = 0x20, SET = 0x21, CONST = 0x41, LOAD = 0x28, LOAD8 = 0x2d, ADD = 0x6a, AND = 0x71, XOR = 0x73, SHL = 0x74, SHR = 0x76;
-const GE_U = 0x4f, BLOCK = 0x02, LOOP = 0x03, VOID = 0x40, BR = 0x0c, BR_IF = 0x0d, END = 0x0b;
+// Opcodes.
+const I32 = 0x7f, GET = 0x20, SET = 0x21, TEE = 0x22, CONST = 0x41, LOAD = 0x28, LOAD8 = 0x2d, STORE = 0x36;
+const ADD = 0x6a, SUB = 0x6b, AND = 0x71, XOR = 0x73, SHL = 0x74, SHR = 0x76, GE_U = 0x4f;
+const BLOCK = 0x02, LOOP = 0x03, VOID = 0x40, BR = 0x0c, BR_IF = 0x0d, END = 0x0b;
+// crc's locals: parameters p, n (then the end), c; locals end8, lo, hi.
 const P = 0, N = 1, C = 2, END8 = 3, LO = 4, HI = 5;
+// tables' locals: the entry i, its value c, the bit count k.
+const I = 0, V = 1, K = 2;
 const c32 = (v: number): number[] => { // signed LEB128 of a small i32 constant
   const out: number[] = [];
   for (;;) { const b = v & 0x7f; v >>= 7; if ((v === 0 && !(b & 0x40)) || (v === -1 && b & 0x40)) { out.push(b); return out; } out.push(b | 0x80); }
@@ -36,11 +41,35 @@ const lookup = (x: number, shift: number, t: number) => [
 ];
 
 
-/** The module assembled from the listing below: one function `crc` and its memory, exported.
+/** The module assembled from the listings below: `crc`, `tables` and the memory, exported.
  *  Loading uses CRC32_WASM_HEX, its output, which test/persist/crc32.test.ts checks against it:
  *  assembling costs a fresh process about a millisecond, decoding the hex a tenth of that. */
 export function assembleCrc32Wasm(): Uint8Array {
-  const body = [
+  const tables = [
+    1, 3, I32, // one run of locals: i, c, k (i32)
+    // T0[i]: i through 8 steps of c = (c >>> 1) ^ (0xEDB88320 & -(c & 1)).
+    BLOCK, VOID, LOOP, VOID,
+    GET, I, CONST, ...c32(256), GE_U, BR_IF, 1,
+    GET, I, SET, V, CONST, 8, SET, K,
+    LOOP, VOID,
+    GET, V, CONST, 1, SHR, CONST, 0, GET, V, CONST, 1, AND, SUB, CONST, ...c32(0xedb88320 | 0), AND, XOR, SET, V,
+    GET, K, CONST, 1, SUB, TEE, K, BR_IF, 0,
+    END,
+    GET, I, CONST, 2, SHL, GET, V, STORE, 2, 0,
+    GET, I, CONST, 1, ADD, SET, I,
+    BR, 0, END, END,
+    // T1..T7, entries 256..2047: T[i] = (T[i - 256] >>> 8) ^ T0[T[i - 256] & 255].
+    BLOCK, VOID, LOOP, VOID,
+    GET, I, CONST, ...c32(2048), GE_U, BR_IF, 1,
+    GET, I, CONST, 2, SHL, CONST, ...c32(1024), SUB, LOAD, 2, 0, SET, V,
+    GET, I, CONST, 2, SHL,
+    GET, V, CONST, 8, SHR, GET, V, CONST, ...c32(255), AND, CONST, 2, SHL, LOAD, 2, 0, XOR,
+    STORE, 2, 0,
+    GET, I, CONST, 1, ADD, SET, I,
+    BR, 0, END, END,
+    END,
+  ];
+  const crc = [
     1, 3, I32, // one run of locals: end8, lo, hi (i32)
     GET, C, CONST, ...c32(-1), XOR, SET, C,
     GET, P, GET, N, CONST, ...c32(-8), AND, ADD, SET, END8,
@@ -67,23 +96,26 @@ export function assembleCrc32Wasm(): Uint8Array {
   ];
   return new Uint8Array([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    ...section(1, [1, 0x60, ...vec([I32, I32, I32]), ...vec([I32])]), // type 0: (i32, i32, i32) -> i32
-    ...section(3, [1, 0]), // function 0 of type 0
+    ...section(1, [2, 0x60, ...vec([I32, I32, I32]), ...vec([I32]), 0x60, 0, 0]), // types: (i32, i32, i32) -> i32, () -> ()
+    ...section(3, [2, 0, 1]), // function 0 (crc) of type 0, function 1 (tables) of type 1
     ...section(5, [1, 0x00, ...leb(Math.ceil((WINDOW_AT + WINDOW_BYTES) / 65536))]), // one memory for both, no maximum
-    ...section(7, [2, ...name('crc'), 0x00, 0, ...name('memory'), 0x02, 0]), // exports: function 0, memory 0
-    ...section(10, [1, ...vec(body)]), // one function body
+    ...section(7, [3, ...name('crc'), 0x00, 0, ...name('tables'), 0x00, 1, ...name('memory'), 0x02, 0]), // exports
+    ...section(10, [2, ...vec(crc), ...vec(tables)]), // the function bodies
   ]);
 }
 
 /** assembleCrc32Wasm()'s bytes as hex. */
 export const CRC32_WASM_HEX =
-  '0061736d0100000001080160037f7f7f017f030201000503010002071002036372630000066d656d6f727902000af501' +
-  '01f20101037f2002417f732102200020014178716a2103200020016a210102400340200020034f0d0120022000280200' +
-  '73210420002802042105200441ff017141027428028038200441087641ff01714102742802803073200441107641ff01' +
-  '71410274280280287320044118764102742802802073200541ff01714102742802801873200541087641ff0171410274' +
-  '2802801073200541107641ff017141027428028008732005411876410274280200732102200041086a21000c000b0b02' +
-  '400340200020014f0d01200220002d00007341ff01714102742802002002410876732102200041016a21000c000b0b20' +
-  '02417f730b';
+  '0061736d01000000010b0260037f7f7f017f60000003030200010503010002071903036372630000067461626c657300' +
+  '01066d656d6f727902000a860302f20101037f2002417f732102200020014178716a2103200020016a21010240034020' +
+  '0020034f0d012002200028020073210420002802042105200441ff017141027428028038200441087641ff0171410274' +
+  '2802803073200441107641ff0171410274280280287320044118764102742802802073200541ff017141027428028018' +
+  '73200541087641ff01714102742802801073200541107641ff0171410274280280087320054118764102742802007321' +
+  '02200041086a21000c000b0b02400340200020014f0d01200220002d00007341ff017141027428020020024108767321' +
+  '02200041016a21000c000b0b2002417f730b8f0101037f0240034020004180024f0d0120002101410821020340200141' +
+  '0176410020014101716b41a086e2ed7e71732101200241016b22020d000b20004102742001360200200041016a21000c' +
+  '000b0b0240034020004180104f0d0120004102744180086b280200210120004102742001410876200141ff0171410274' +
+  '28020073360200200041016a21000c000b0b0b';
 
 /** The module's bytes. */
 export function crc32Wasm(): Uint8Array {

@@ -4,8 +4,8 @@
 // same bytes everywhere. It detects every burst error up to 32 bits and misses a random corruption
 // with probability 2^-32; it is no defence against a crafted file, which the loader's shape checks
 // are for. Slicing-by-8 (eight 256-entry tables, eight bytes a step): loading a model spends most of
-// its checksum time here, so it matters for the scorer's cold start. Long inputs run the same loop
-// as a small Wasm module (crc32-wasm.ts): in a fresh process or page the JS loop runs unoptimized
+// its checksum time here, so it matters for the scorer's cold start. The same loop runs as a small
+// Wasm module (crc32-wasm.ts) wherever Wasm compiles: in a fresh process or page the JS loop runs unoptimized
 // (10-20 ms for the 0.8 MB of W2 MNIST weights on a busy 2-core machine), the Wasm one compiled at
 // once (about 1.5 ms). Node's zlib.crc32 is faster still, but loading node:zlib (and node:stream
 // behind it) cost a fresh process 5-7 ms, more than it saved.
@@ -40,9 +40,8 @@ function wasmCrc(): WasmCrc | null {
   if (wasm !== undefined) return wasm;
   try {
     const { exports } = new WebAssembly.Instance(new WebAssembly.Module(crc32Wasm() as BufferSource));
-    const memory = (exports.memory as WebAssembly.Memory).buffer;
-    crcTables().forEach((t, k) => new Uint32Array(memory, 1024 * k, 256).set(t));
-    wasm = { crc: exports.crc as WasmCrc['crc'], window: new Uint8Array(memory, WINDOW_AT, WINDOW_BYTES) };
+    (exports.tables as () => void)();
+    wasm = { crc: exports.crc as WasmCrc['crc'], window: new Uint8Array((exports.memory as WebAssembly.Memory).buffer, WINDOW_AT, WINDOW_BYTES) };
   } catch {
     wasm = null;
   }
@@ -52,12 +51,10 @@ function wasmCrc(): WasmCrc | null {
 /** Whether long inputs run the Wasm loop here. */
 export const crc32HasWasm = (): boolean => wasmCrc() !== null;
 
-/** Inputs at least this long go through Wasm (where it compiles). */
-const WASM_MIN_BYTES = 1024;
-
-/** CRC-32 of bytes[start, end); `crc` continues a previous call's result. */
+/** CRC-32 of bytes[start, end); `crc` continues a previous call's result. Every input goes
+ *  through Wasm where it compiles: the JS loop then never runs, nor builds its tables. */
 export function crc32(bytes: Uint8Array, start = 0, end = bytes.length, crc = 0): number {
-  const w = end - start >= WASM_MIN_BYTES ? wasmCrc() : null;
+  const w = wasmCrc();
   if (!w) return crc32js(bytes, start, end, crc);
   for (let at = start; at < end; at += WINDOW_BYTES) {
     const n = Math.min(WINDOW_BYTES, end - at);
@@ -67,7 +64,7 @@ export function crc32(bytes: Uint8Array, start = 0, end = bytes.length, crc = 0)
   return crc >>> 0;
 }
 
-/** The CRC-32 in plain JS: short inputs, and runtimes that do not compile Wasm from bytes. */
+/** The CRC-32 in plain JS, for runtimes that do not compile Wasm from bytes. */
 export function crc32js(bytes: Uint8Array, start = 0, end = bytes.length, crc = 0): number {
   const [t0, t1, t2, t3, t4, t5, t6, t7] = crcTables() as [Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array];
   let c = ~crc >>> 0;

@@ -32,14 +32,19 @@ test('every single-bit flip changes the CRC', () => {
 });
 
 
-test('the eight-byte steps agree with a bit-by-bit CRC at every length and offset', () => {
+test('the eight-byte steps, in JS and in Wasm, agree with a bit-by-bit CRC at every length and offset', () => {
   const bitwise = (b: Uint8Array) => {
     let c = 0xffffffff;
     for (const x of b) { c ^= x; for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1; }
     return ~c >>> 0;
   };
   const bytes = Uint8Array.from({ length: 70 }, (_, i) => (i * 131 + 17) & 0xff);
-  for (let start = 0; start < 9; start++) for (let end = start; end <= 70; end++) assert.is(crc32js(bytes, start, end), bitwise(bytes.subarray(start, end)));
+  for (let start = 0; start < 9; start++) for (let end = start; end <= 70; end++) {
+    assert.is(crc32js(bytes, start, end), bitwise(bytes.subarray(start, end)));
+    assert.is(crc32(bytes, start, end), bitwise(bytes.subarray(start, end)));
+  }
+  const all = Uint8Array.from({ length: 256 * 9 }, (_, i) => (i * 7) ^ (i >> 8));
+  assert.is(crc32(all), bitwise(all), 'every byte value, so every table entry');
 });
 
 test('the Wasm and the JS loop agree on long inputs, across windows, and on continued ranges', () => {
