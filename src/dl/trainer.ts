@@ -241,7 +241,12 @@ export async function runTraining(t: TrainInput): Promise<TrainOutcome> {
       }
     }
     progress('done', history[history.length - 1]);
-    // Workers first: their memory is gone before the model's copy of the arena is made.
+    // The weight snapshots are dead from here (15.7 MB each on H2O's MNIST record network): a
+    // collection that the copy below sets off may take them first.
+    lastScored = undefined; best = undefined;
+    // Workers first: their memory is gone before the model's copy of the arena is made. The copy
+    // itself stays: Wasm memory neither shrinks nor detaches, and a model viewing it would keep the
+    // whole job memory (scratch, score output, a 4 GiB address reservation) for its lifetime.
     await job.close();
     return { theta: job.paramView().slice(), history, samples, iterations, epochs: epochAt(samples), stopped, warnings };
   } finally {
