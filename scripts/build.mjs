@@ -39,7 +39,9 @@ const entries = {
 const present = Object.fromEntries(Object.entries(entries).filter(([, f]) => existsSync(f)));
 for (const f of readdirSync('dist')) if (f.endsWith('.js') || f.endsWith('.js.map')) rmSync(`dist/${f}`);
 // The CLI bundle alone gets the #! line (and is made executable below); the library bundles do not.
-const { cli, ...libraries } = present;
+// The standalone scorer is minified: a fresh process parses it on every cold start, and at 75 KB
+// instead of 125 KB its import takes about 3 ms less (bench score, cold_start).
+const { cli, scorer, ...libraries } = present;
 const bundle = (entryPoints, extra = {}) => esbuild.build({
   entryPoints,
   outdir: 'dist',
@@ -59,6 +61,7 @@ const bundle = (entryPoints, extra = {}) => esbuild.build({
   ...extra,
 });
 await bundle(libraries);
+if (scorer) await bundle({ scorer }, { minify: true });
 if (cli) {
   await bundle({ cli }, { banner: { js: '#!/usr/bin/env node' } });
   chmodSync('dist/cli.js', 0o755);

@@ -3,6 +3,9 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { SCORER_BUDGET_BYTES, scorerBundle, type ScorerBundle } from '../../bench/scorer-bundle';
+import { DeepLearningEstimator } from '../../src/dl/estimator';
+import { Scorer } from '../../src/scorer/scorer';
+import { irisFrame } from '../helpers/datasets';
 
 // Built once; a build error fails every test with esbuild's message (a before hook would hide it).
 let built: Promise<ScorerBundle> | undefined;
@@ -25,6 +28,15 @@ test('no worker, trainer, arquero, ws or frame-parsing code is bundled', async (
   const banned = /node_modules|src\/parallel\/|src\/dl\/(trainer|job|estimator|model|setup|worker-task|params)\.ts|src\/frame\/(frame|import|csv|source|zip|mnist)/;
   const found = Object.keys(bundle.inputs).filter((p) => banned.test(p));
   assert.equal(found, []);
+});
+
+test('the published bundle (dist/scorer.js, minified) loads a model from a Blob and predicts as the source does', async () => {
+  const published = await import(new URL('../../dist/scorer.js', import.meta.url).href) as typeof import('../../src/scorer');
+  const m = new DeepLearningEstimator({ seed: 4, hidden: [6], epochs: 2, kernel: 'simd-st' });
+  await m.train({ y: 'species', training_frame: irisFrame() });
+  const rows = [{ sepal_len: 5.1, sepal_wid: 3.5, petal_len: 1.4, petal_wid: 0.2 }, { sepal_len: 6.7, sepal_wid: 3.1, petal_len: 4.7, petal_wid: 1.5 }];
+  const fromBundle = await published.Scorer.load(new Blob([m.toBytes() as BlobPart]), { kernel: 'simd-st' });
+  assert.equal(fromBundle.predict(rows), (await Scorer.load(m.toBytes(), { kernel: 'simd-st' })).predict(rows));
 });
 
 test.run();
