@@ -75,7 +75,7 @@ function feature(v: unknown, path: string): Feature {
 }
 
 /** A numeric feature without an encoding, the bulk of a wide DataInfo (784 of MNIST's), checked
- *  without building the paths that feature() names in its errors; null for anything else. */
+ *  without the paths that feature() names in its errors; null for anything else. */
 function plainNumeric(v: unknown): Feature | null {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return null;
   const { kind, column, name, encoding } = v as Record<string, unknown>;
@@ -100,7 +100,10 @@ export function decodeDataInfo(v: unknown, path = 'data_info'): DataInfoJSON {
   const o = object(v, path);
   equal(o.format, 'aquifer.data_info', `${path}.format`);
   equal(o.version, 1, `${path}.version`);
-  const features = list(o.features, `${path}.features`, (f, p) => plainNumeric(f) ?? feature(f, p));
+  // A feature's path is built only for one that is not a plain numeric one.
+  const features = Array.isArray(o.features)
+    ? o.features.map((f: unknown, i) => plainNumeric(f) ?? feature(f, `${path}.features[${i}]`))
+    : list(o.features, `${path}.features`, feature);
   const nNum = features.filter((f) => f.kind === 'numeric').length;
   const perNumeric = (k: 'num_means' | 'norm_sub' | 'norm_mul') => {
     const a = numbers(o[k], `${path}.${k}`);
