@@ -2,10 +2,11 @@
 // blob, Node's fs.openAsBlob) to what scoring needs, read with the model file reader's own pieces
 // (src/persist): the container with its magic, version and checksum checks, and the DataInfo and
 // training decoders. From a Blob only the sections scoring reads are read: the optimizer state,
-// about two thirds of a model trained with ADADELTA, stays on disk. loadModel's full decoder (decode-model.ts) also
-// checks the parameters against the trainer's parameter table; reading only the parameters scoring
-// uses keeps that table, and the trainer behind it, out of the scorer's bundle. A file either
-// reader refuses is refused with a BAD_MODEL_FILE error that names what is wrong.
+// about two thirds of a model trained with ADADELTA, stays on disk. loadModel's full decoder
+// (decode-model.ts) also checks the parameters against the trainer's parameter table; reading only
+// the parameters scoring uses keeps that table, and the trainer behind it, out of the scorer's
+// bundle. A file either reader refuses is refused with a BAD_MODEL_FILE error that names what is
+// wrong.
 
 import { decodeNetworkSpec } from '../persist/network-spec';
 import { DataInfo } from '../data/data-info';
