@@ -5,7 +5,7 @@ import { DeepLearningEstimator, loadMnist } from '../dist/index.js';
 
 const W2 = {
   activation: 'Rectifier', hidden: [200, 200], sparse: true, epochs: 10,
-  rho: 0.999, input_dropout_ratio: 0.2, max_w2: 10, shuffle_training_data: true, overwrite_with_best_model: false,
+  rho: 0.999, input_dropout_ratio: 0.2, max_w2: 3, shuffle_training_data: true, overwrite_with_best_model: false,
 };
 
 const CASES = {
