@@ -11,10 +11,15 @@ import type { Command, Context } from '../command';
 import { confusionMatrixTable, formatNumber, table, toJSON } from '../format';
 import { ProgressBar } from '../progress';
 
-/** The booklet's parameters for the trial run. */
+/**
+ * The booklet's parameters for the trial run, plus a fixed seed: this small, heavily dropped-out
+ * network lands anywhere from about 8 % to 10 % test error depending on the seed, and now and then
+ * (roughly one random seed in five) at 14-17 %, with 4 and 9 merged. A fixed seed makes a run show
+ * the figure the README states; HOGWILD! threads still vary the last digits. `--seed -1` draws one.
+ */
 export const DEMO_PARAMS = {
   distribution: 'multinomial', activation: 'RectifierWithDropout', hidden: [32, 32, 32],
-  input_dropout_ratio: 0.2, sparse: true, l1: 1e-5, epochs: 10,
+  input_dropout_ratio: 0.2, sparse: true, l1: 1e-5, epochs: 10, seed: 1234,
 } as const;
 
 const DATA_PARAMETERS = ['training_frame', 'validation_frame', 'response_column', 'ignored_columns'];
