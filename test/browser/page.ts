@@ -1,9 +1,22 @@
 // The browser test page: trains and predicts with the published browser bundle, in Web Workers,
-// and reports to the test driver through window.__result.
+// scores with the published scorer bundle from a Blob of the model's bytes, and reports to the
+// test driver through window.__result (the bytes too, so that the driver can load them in Node).
 // The published browser bundle, typed by the source it is built from.
 // @ts-ignore: dist/ has no declarations beside the bundle; the cast below types it.
 import * as bundle from '../../dist/browser.js';
 const { DeepLearningEstimator, Frame, runtimeInfo } = bundle as unknown as typeof import('../../src/browser');
+// @ts-ignore: as above
+import * as scorerBundle from '../../dist/scorer.js';
+const { Scorer } = scorerBundle as unknown as typeof import('../../src/scorer');
+
+/** Rows the page and the driver both score. */
+export const PROBE = { a: [0.3, -0.8, 0.05, 0.9, -0.4], b: [-0.2, 0.1, 0.7, -0.9, 0.33] };
+
+const base64 = (bytes: Uint8Array) => {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+};
 
 async function main() {
   const info = await runtimeInfo();
@@ -18,7 +31,18 @@ async function main() {
   await model.train({ y: 'y', training_frame: frame });
   clearInterval(timer);
   const pred = await model.predict(frame.head(3));
-  return { info, threads: model.execution.threads, build: model.execution.build, auc: model.auc(), ticks, predNames: pred.names };
+
+  const probe = await model.predict(Frame.fromArrays(PROBE));
+  const bytes = model.toBytes();
+  const scorer = await Scorer.load(new Blob([bytes]));
+  const scored = scorer.predict(PROBE.a.map((a, i) => ({ a, b: PROBE.b[i]! })));
+  let truncated = 'loaded';
+  try { await Scorer.load(new Blob([bytes.subarray(0, 100)])); } catch (e) { truncated = String((e as Error).message); }
+  return {
+    info, threads: model.execution.threads, build: model.execution.build, auc: model.auc(), ticks, predNames: pred.names,
+    predictYes: Array.from(probe.col('yes').numbers()), scorerYes: scored.map((r) => r.yes as number),
+    scorerKernel: scorer.kernel, truncated, modelBytes: base64(bytes),
+  };
 }
 
 main().then((r) => { (window as unknown as { __result: unknown }).__result = r; }, (e) => { (window as unknown as { __result: unknown }).__result = { error: String(e?.stack ?? e) }; });

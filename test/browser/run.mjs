@@ -4,7 +4,7 @@
 import { createServer } from 'node:http';
 import { cpSync, mkdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { chromium } from 'playwright-core';
 
@@ -22,6 +22,7 @@ cpSync(join(root, 'dist/kernels'), join(out, 'kernels'), { recursive: true });
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm' };
 const server = createServer((req, res) => {
   const path = req.url === '/' ? '/index.html' : req.url.split('?')[0];
+  if (path === '/favicon.ico') { res.writeHead(204); res.end(); return; } // not a failure worth a console error
   const body = path === '/index.html' ? '<!doctype html><script type="module" src="/page.js"></script>' : (() => { try { return readFileSync(join(out, path)); } catch { return null; } })();
   if (body === null) { res.writeHead(404); res.end(); return; }
   res.writeHead(200, { 'Content-Type': types[extname(path)] ?? 'application/octet-stream', 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' });
@@ -45,6 +46,23 @@ try {
   check('the model learned (AUC > 0.95)', result.auc > 0.95, String(result.auc));
   check('the page kept running while training (timer ticks)', result.ticks > 3, `${result.ticks} ticks`);
   check('predict returns H2O\'s columns', JSON.stringify(result.predNames) === JSON.stringify(['predict', 'no', 'yes']), JSON.stringify(result.predNames));
+  // The standalone scorer in the page: loaded from a Blob, no workers, the same forward pass.
+  const near = (x, y, tol) => x.length === y.length && x.every((v, i) => Math.abs(v - y[i]) <= tol);
+  check('the scorer runs on simd-st in the page', result.scorerKernel === 'simd-st', result.scorerKernel);
+  check('the scorer (Blob) agrees with predict in the page', near(result.scorerYes, result.predictYes, 1e-6), `${result.scorerYes} vs ${result.predictYes}`);
+  check('a truncated Blob is refused with a clear error', /truncat|short|end of|bytes/i.test(result.truncated), result.truncated);
+  // The page's model bytes, loaded in Node: the same scorer code gives the same bits, and loadModel's
+  // predict the same probabilities (to float32 rounding: the page may train on relaxed SIMD).
+  const bytes = Buffer.from(result.modelBytes, 'base64');
+  const { Scorer } = await import(pathToFileURL(join(root, 'dist/scorer.js')).href);
+  const { loadModel, Frame } = await import(pathToFileURL(join(root, 'dist/index.js')).href);
+  const probe = { a: [0.3, -0.8, 0.05, 0.9, -0.4], b: [-0.2, 0.1, 0.7, -0.9, 0.33] };
+  const nodeScorer = await Scorer.load(new Uint8Array(bytes), { kernel: 'simd-st' });
+  const nodeYes = nodeScorer.predict(probe.a.map((a, i) => ({ a, b: probe.b[i] }))).map((r) => r.yes);
+  check('the page\'s model bytes score bit for bit the same in Node', JSON.stringify(nodeYes) === JSON.stringify(result.scorerYes), `${nodeYes} vs ${result.scorerYes}`);
+  const loaded = await loadModel(new Uint8Array(bytes));
+  const nodePred = await loaded.predict(Frame.fromArrays(probe));
+  check('loadModel in Node predicts what the page predicted', near(Array.from(nodePred.col('yes').numbers()), result.predictYes, 1e-6), `${Array.from(nodePred.col('yes').numbers())}`);
 } catch (e) {
   check('the browser run completed', false, String(e?.message ?? e));
 } finally {
