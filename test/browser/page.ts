@@ -34,10 +34,10 @@ async function main() {
 
   const probe = await model.predict(Frame.fromArrays(PROBE));
   const bytes = model.toBytes();
-  const scorer = await Scorer.load(new Blob([bytes]));
+  const scorer = await Scorer.load(new Blob([bytes as Uint8Array<ArrayBuffer>]));
   const scored = scorer.predict(PROBE.a.map((a, i) => ({ a, b: PROBE.b[i]! })));
   let truncated = 'loaded';
-  try { await Scorer.load(new Blob([bytes.subarray(0, 100)])); } catch (e) { truncated = String((e as Error).message); }
+  try { await Scorer.load(new Blob([bytes.slice(0, 100)])); } catch (e) { truncated = String((e as Error).message); }
   return {
     info, threads: model.execution.threads, build: model.execution.build, auc: model.auc(), ticks, predNames: pred.names,
     predictYes: Array.from(probe.col('yes').numbers()), scorerYes: scored.map((r) => r.yes as number),
