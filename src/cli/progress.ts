@@ -24,6 +24,9 @@ export function progressText(p: Progress, scored: Progress = p): string {
   if (m) {
     metric = m.kind === 'regression' ? `  ${which} rmse ${m.rmse.toPrecision(4)}`
       : `  ${which} err ${m.classification_error.toFixed(4)}`;
+    // Scoring may be minutes apart (score_interval, score_duty_cycle): say how old the figure is,
+    // so an unchanged figure does not read as training that has stalled.
+    if (scored.epochs < p.epochs) metric += ` (at ${scored.epochs.toFixed(2)})`;
   }
   return `${p.epochs.toFixed(2)}/${p.total_epochs} epochs  ${Math.round(p.rows_per_s)} rows/s${eta}${metric}`;
 }

@@ -49,7 +49,12 @@ test('the last scoring metric stays on the line between scoring events', () => {
   const scored = { ...at(0.5, 'scoring'), validation: { kind: 'binomial', classification_error: 0.125 } } as unknown as Progress;
   bar.update(scored);
   bar.update(at(1));
-  assert.match(writes[0]!, /^\[ 10%\] 1.00\/10 epochs.*valid err 0.1250\n$/);
+  assert.match(writes[0]!, /^\[ 10%\] 1.00\/10 epochs.*valid err 0.1250 \(at 0.50\)\n$/);
+});
+
+test('a metric scored at the current epoch carries no age', () => {
+  const scored = { ...at(1, 'scoring'), validation: { kind: 'binomial', classification_error: 0.125 } } as unknown as Progress;
+  assert.is(progressText(scored), '1.00/10 epochs  1234 rows/s  ETA 9 s  valid err 0.1250');
 });
 
 test.run();
