@@ -5,15 +5,15 @@
 import type { ParamLayout } from '../dl/network';
 import { bytesToFloat32, float32View } from './float32-le';
 import { SECTIONS } from './format';
+import type { SectionReader } from './section-reader';
 
 /** The parameter arena (layout.totalFloats floats) from THTA and, in format 2, OPTS: each checked
  *  against the layout. Format 1 kept the whole arena in THTA. `paramsOnly` reads the weights and
  *  biases alone (scoring): the arena then holds layout.paramFloats floats, a view of the section's
- *  bytes where it can be (the caller copies them where they are kept), and `length` gives the
- *  optimizer state's length without its bytes. */
+ *  bytes where it can be (the caller copies them where they are kept), and the optimizer state's
+ *  length comes from the section table without its bytes. */
 export function readArena(
-  layout: ParamLayout, major: number, section: (tag: string) => Uint8Array, bad: (what: string) => Error, paramsOnly = false,
-  length: (tag: string) => number = (tag) => section(tag).length,
+  layout: ParamLayout, major: number, { section, length }: SectionReader, bad: (what: string) => Error, paramsOnly = false,
 ): Float32Array {
   const theta = section(SECTIONS.theta);
   const thetaFloats = major === 1 ? layout.totalFloats : layout.paramFloats;

@@ -19,7 +19,7 @@ import { readArena } from './arena';
 import { FORMAT_NAME, SECTIONS } from './format';
 import { msg } from './messages';
 import { equal, object, ShapeError, string } from './shape';
-import { parseTagged } from './tagged-json';
+import { sectionReader } from './section-reader';
 
 export interface DecodedModel {
   libraryVersion: string;
@@ -47,22 +47,10 @@ const sameSpec = (a: NetworkSpec, b: NetworkSpec) =>
   a.units.length === b.units.length && a.units.every((u, i) => u === b.units[i]);
 
 export function decodeModel(bytes: Uint8Array, name: string): DecodedModel {
-  const { major, sections } = readContainer(bytes, name);
+  const container = readContainer(bytes, name);
+  const { major } = container;
   const bad = (what: string) => new AquiferError('BAD_MODEL_FILE', msg.badContent(name, what));
-  const section = (tag: string) => {
-    const s = sections.get(tag);
-    if (!s) throw new AquiferError('BAD_MODEL_FILE', msg.missingSection(name, tag));
-    return s;
-  };
-  const utf8 = new TextDecoder('utf-8', { fatal: true });
-  const json = (tag: string): unknown => {
-    try {
-      return parseTagged(utf8.decode(section(tag)));
-    } catch (e) {
-      if (e instanceof AquiferError) throw e;
-      throw new AquiferError('BAD_MODEL_FILE', msg.badJSON(name, tag, (e as Error).message));
-    }
-  };
+  const sections = sectionReader(container, name), { json } = sections;
   try {
     const meta = object(json(SECTIONS.meta), 'meta');
     equal(meta.format, FORMAT_NAME, 'meta.format');
@@ -97,7 +85,7 @@ export function decodeModel(bytes: Uint8Array, name: string): DecodedModel {
     equal(network.param_floats, layout.paramFloats, 'network.param_floats');
     equal(network.total_floats, layout.totalFloats, 'network.total_floats');
 
-    const theta = readArena(layout, major, section, bad);
+    const theta = readArena(layout, major, sections, bad);
     const kind = !classification ? 'regression' : info.nclasses === 2 ? 'binomial' : 'multinomial';
     const training = decodeTraining(json(SECTIONS.training), kind);
     return { libraryVersion, params, input, info, layout, theta, training };

@@ -21,7 +21,7 @@ import { readArena } from '../persist/arena';
 import { FORMAT_NAME, SECTIONS } from '../persist/format';
 import { msg } from '../persist/messages';
 import { equal, nullable, numbers, object, oneOf, ShapeError } from '../persist/shape';
-import { parseTagged } from '../persist/tagged-json';
+import { sectionReader } from '../persist/section-reader';
 import { fromModel, type ScoringModel } from './model-source';
 
 const DISTRIBUTIONS = ['bernoulli', 'multinomial', 'gaussian', 'poisson', 'gamma', 'tweedie', 'laplace', 'quantile', 'huber'] as const;
@@ -36,26 +36,8 @@ export async function readScoringModel(source: Uint8Array | Blob): Promise<Scori
 }
 
 /** What scoring needs, from a container read from bytes or a Blob (`name` is what errors call it). */
-export function decodeScoringModel({ major, sections, lengths }: Container, name: string): ScoringModel {
-  const utf8 = new TextDecoder('utf-8', { fatal: true });
-  const section = (tag: string) => {
-    const s = sections.get(tag);
-    if (!s) throw new AquiferError('BAD_MODEL_FILE', msg.missingSection(name, tag));
-    return s;
-  };
-  const length = (tag: string) => {
-    const n = lengths.get(tag);
-    if (n === undefined) throw new AquiferError('BAD_MODEL_FILE', msg.missingSection(name, tag));
-    return n;
-  };
-  const json = (tag: string): unknown => {
-    try {
-      return parseTagged(utf8.decode(section(tag)));
-    } catch (e) {
-      if (e instanceof AquiferError) throw e;
-      throw new AquiferError('BAD_MODEL_FILE', msg.badJSON(name, tag, (e as Error).message));
-    }
-  };
+export function decodeScoringModel(container: Container, name: string): ScoringModel {
+  const sections = sectionReader(container, name), { json } = sections;
   try {
     equal(object(json(SECTIONS.meta), 'meta').format, FORMAT_NAME, 'meta.format');
     const p = object(object(json(SECTIONS.params), 'params').params, 'params.params');
@@ -66,7 +48,7 @@ export function decodeScoringModel({ major, sections, lengths }: Container, name
     const layout = layoutNetwork(decodeNetworkSpec(network.spec));
     equal(network.param_floats, layout.paramFloats, 'network.param_floats');
     equal(network.total_floats, layout.totalFloats, 'network.total_floats');
-    const theta = readArena(layout, major, section, (what) => new ShapeError(what), true, length);
+    const theta = readArena(layout, container.major, sections, (what) => new ShapeError(what), true);
     const kind = info.nclasses === 1 ? 'regression' : info.nclasses === 2 ? 'binomial' : 'multinomial';
     const { outcome } = decodeTraining(json(SECTIONS.training), kind);
     return fromModel({
