@@ -32,40 +32,11 @@ export interface ParserColumn {
 }
 
 /** What a pass over the rows leaves for importFile: a CsvRowParser, or the merge of its pieces parsed in workers. */
-export interface ParsedRows {
-  rows: number;
-  shortRows: number;
-  firstShortLine: number;
-  readonly wrong: boolean[];
-  readonly wrongAt: { line: number; text: string }[];
-  readonly numeric: NumericBuilder[];
-  readonly enums: EnumBuilder[];
-  readonly texts: TextBuilder[];
-  readonly times: TimeBuilder[];
-}
-
-/** One builder per column, of the column's kind, into the rows' builder lists. */
-export function addBuilders(columns: readonly ParserColumn[], rows: Pick<ParsedRows, 'numeric' | 'enums' | 'texts' | 'times'>): void {
-  columns.forEach((c, j) => {
-    if (c.kind === FieldKind.Numeric) rows.numeric[j] = new NumericBuilder();
-    else if (c.kind === FieldKind.Enum) rows.enums[j] = new EnumBuilder();
-    else if (c.kind === FieldKind.Text) rows.texts[j] = new TextBuilder();
-    else if (c.kind === FieldKind.Time) rows.times[j] = new TimeBuilder();
-  });
-}
-
-/** The parts of a parse error, for a worker to report and the main thread to word with the line in the whole file. */
-export interface ParseFailure { line: number; column: number; what: string }
-
-const NL = 10, CR = 13, DOT = 46, MINUS = 45, PLUS = 43;
-// 10^0 .. 10^22: every one is exact in float64, which is what makes the fast path exact.
-const POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
-
-export class CsvRowParser implements ParsedRows {
+/** Parsed rows as column builders, one of each column's kind, and what the parse noticed on the way:
+ *  what a single parser (CsvRowParser) and the merge of parallel pieces (parse-parallel.ts) share. */
+export class ParsedRows {
   /** Rows completely parsed so far. */
   rows = 0;
-  /** 1-based line number where the next row starts. */
-  line: number;
   /** Rows that had fewer fields than columns (NA-filled), and the first such line. */
   shortRows = 0;
   firstShortLine = 0;
@@ -76,6 +47,28 @@ export class CsvRowParser implements ParsedRows {
   readonly enums: EnumBuilder[] = [];
   readonly texts: TextBuilder[] = [];
   readonly times: TimeBuilder[] = [];
+
+  constructor(columns: readonly ParserColumn[]) {
+    this.wrong = columns.map(() => false);
+    columns.forEach((c, j) => {
+      if (c.kind === FieldKind.Numeric) this.numeric[j] = new NumericBuilder();
+      else if (c.kind === FieldKind.Enum) this.enums[j] = new EnumBuilder();
+      else if (c.kind === FieldKind.Text) this.texts[j] = new TextBuilder();
+      else if (c.kind === FieldKind.Time) this.times[j] = new TimeBuilder();
+    });
+  }
+}
+
+/** The parts of a parse error, for a worker to report and the main thread to word with the line in the whole file. */
+export interface ParseFailure { line: number; column: number; what: string }
+
+const NL = 10, CR = 13, DOT = 46, MINUS = 45, PLUS = 43;
+// 10^0 .. 10^22: every one is exact in float64, which is what makes the fast path exact.
+const POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
+
+export class CsvRowParser extends ParsedRows {
+  /** 1-based line number where the next row starts. */
+  line: number;
   /** The last error thrown, in parts (lines counted from this parser's startLine). */
   failure: ParseFailure | undefined;
   /** parse() stops at the start of a row once this many rows are parsed (importFileChunks). */
@@ -102,13 +95,12 @@ export class CsvRowParser implements ParsedRows {
     /** What set the column count, for the too-many-fields message. */
     private readonly widthFrom: string = 'the header',
   ) {
+    super(columns);
     this.ncol = columns.length;
     this.line = startLine;
     this.kinds = Int32Array.from(columns, (c) => c.kind);
     // A user NA token such as -999 must be seen before the digits are taken as a number.
     this.fast = Uint8Array.from(columns, (c) => +(c.kind === FieldKind.Numeric && ![...c.na].some((t) => parseNumber(t.trim()) === parseNumber(t.trim()))));
-    this.wrong = columns.map(() => false);
-    addBuilders(columns, this);
   }
 
   /** Starts again at row 0 and line 1, in the blocks already allocated (a worker parses piece after piece). */

@@ -20,7 +20,7 @@ import { type BuildName, isSharedBuild, runtimeInfo } from '../wasm/runtime';
 import {
   BLOCK, EnumBuilder, NumericBuilder, TextBuilder, TimeBuilder, type EnumPart, type NumericPart, type TextPart, type TimePart,
 } from './builders';
-import { addBuilders, FieldKind, parseError, type ParsedRows, type ParserColumn } from './csv-parser';
+import { FieldKind, parseError, ParsedRows, type ParserColumn } from './csv-parser';
 import type { PassSetup, PieceArgs, PieceResult } from './parse-task';
 import type { PassEstimate } from './row-pass';
 
@@ -158,23 +158,13 @@ export class ParallelParser {
 }
 
 /** Column builders fed with the parts of committed pieces, in file order, in blocks as CsvRowParser makes them. */
-class MergedRows implements ParsedRows {
-  rows = 0;
-  shortRows = 0;
-  firstShortLine = 0;
-  readonly wrong: boolean[];
-  readonly wrongAt: { line: number; text: string }[] = [];
-  readonly numeric: NumericBuilder[] = [];
-  readonly enums: EnumBuilder[] = [];
-  readonly texts: TextBuilder[] = [];
-  readonly times: TimeBuilder[] = [];
+class MergedRows extends ParsedRows {
   private blockIndex = -1;
   private blockBase = 0;
   private blockEnd = 0;
 
   constructor(private readonly columns: ParserColumn[], private readonly firstBlock: number) {
-    this.wrong = columns.map(() => false);
-    addBuilders(columns, this);
+    super(columns);
   }
 
   /** Allocates the first block of every column, if that is not done yet. */
