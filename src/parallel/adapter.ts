@@ -14,7 +14,7 @@ export interface WorkerHandle {
 export async function spawnWorker(url: URL): Promise<WorkerHandle> {
   if (isNode) {
     const { Worker } = await import('node:worker_threads');
-    const w = new Worker(url, { execArgv: workerExecArgv(process.execArgv) });
+    const w = newNodeWorker(Worker, url, workerExecArgv(process.execArgv));
     let terminating = false;
     return {
       post: (m) => w.postMessage(m),
@@ -48,6 +48,32 @@ export async function parentPort(): Promise<{ post(m: unknown): void; onMessage(
   }
   const self = globalThis as unknown as { postMessage(m: unknown): void; addEventListener(t: string, fn: (e: MessageEvent) => void): void };
   return { post: (m) => self.postMessage(m), onMessage: (fn) => self.addEventListener('message', (e) => fn(e.data)) };
+}
+
+/** A Node worker with the parent's flags. Some flags that Node lists as allowed (V8's --expose-gc,
+ *  --max-old-space-size ...) are refused in a worker's execArgv, by an error that names them; they
+ *  are process-wide and already apply in the worker, so the worker starts again without them. */
+function newNodeWorker(Worker: typeof import('node:worker_threads').Worker, url: URL, argv: string[]) {
+  try {
+    return new Worker(url, { execArgv: argv });
+  } catch (e) {
+    if ((e as { code?: string }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw e;
+    const refused = new Set((e as Error).message.split(':').at(-1)!.split(',').map((f) => f.trim().split('=')[0]!));
+    return new Worker(url, { execArgv: dropFlags(argv, refused) });
+  }
+}
+
+/** argv without the named flags (and the separate value of a flag that takes one). */
+export function dropFlags(argv: string[], names: Set<string>): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const hasValue = !a.includes('=') && i + 1 < argv.length && !argv[i + 1]!.startsWith('-');
+    const keep = !names.has(a.split('=')[0]!);
+    if (keep) out.push(a);
+    if (hasValue) { if (keep) out.push(argv[i + 1]!); i++; }
+  }
+  return out;
 }
 
 /** The parent's Node flags that a worker accepts. Node refuses V8 flags in a worker's execArgv

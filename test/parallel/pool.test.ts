@@ -2,6 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { execFileSync } from 'node:child_process';
 import { withPool, WorkerPool } from '../../src/parallel/pool';
+import { dropFlags } from '../../src/parallel/adapter';
 import { createMemory } from '../../src/wasm/memory';
 import { Arena } from '../../src/wasm/memory';
 import { kernelModule } from '../../src/wasm/runtime';
@@ -87,6 +88,21 @@ test('the process exits by itself after a job: no worker is left alive', () => {
     process.stdout.write(String(r.length));`;
   const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { encoding: 'utf8', timeout: 20_000 });
   assert.is(out.trim(), '2');
+});
+
+test('a parent started with V8 flags (--expose-gc, --max-old-space-size) still starts its workers', () => {
+  const code = `import { withPool } from './src/parallel/pool.ts'; import { createMemory } from './src/wasm/memory.ts';
+    const memory = createMemory(1 << 20, true);
+    const r = await withPool({ size: 2, build: 'simd-mt', memory }, (p) => p.runAll('echo', [1, 2]));
+    process.stdout.write(String(r.length) + typeof gc);`;
+  const out = execFileSync(process.execPath, ['--expose-gc', '--max-old-space-size=2048', '--import', 'tsx', '--input-type=module', '-e', code], { encoding: 'utf8', timeout: 20_000 });
+  assert.is(out.trim(), '2function');
+});
+
+test('dropFlags removes the named flags with their values and keeps the rest', () => {
+  assert.equal(dropFlags(['--expose-gc', '--import', 'tsx', '--max-old-space-size=100', '--conditions', 'dev'], new Set(['--expose-gc', '--max-old-space-size'])),
+    ['--import', 'tsx', '--conditions', 'dev']);
+  assert.equal(dropFlags(['--stack-size', '2000', '--trace-warnings'], new Set(['--stack-size'])), ['--trace-warnings']);
 });
 
 test.run();
