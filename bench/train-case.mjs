@@ -1,6 +1,6 @@
 // One training benchmark case in its own process (so its peak RSS is its own), on the published
 // bundle in plain Node as users run it (no TypeScript loader, which alone adds ~100 MB):
-//   node bench/train-case.mjs CASE   → one JSON line   (build first: npm run build)
+//   node bench/train-case.mjs CASE [SEED]   → one JSON line   (build first: npm run build)
 import { DeepLearningEstimator, loadMnist } from '../dist/index.js';
 
 const W2 = {
@@ -28,7 +28,8 @@ const name = process.argv[2];
 const c = CASES[name];
 if (!c) throw new Error(`unknown case ${name}; one of ${Object.keys(CASES).join(', ')}`);
 const { train, test } = await loadMnist();
-const model = new DeepLearningEstimator({ seed: 1234, ...c.params });
+const seed = process.argv[3] === undefined ? 1234 : Number(process.argv[3]);
+const model = new DeepLearningEstimator({ seed, ...c.params });
 const t0 = performance.now();
 await model.train({ y: 'C785', training_frame: train, validation_frame: c.validate ? test : undefined });
 const wall = (performance.now() - t0) / 1000;
@@ -38,7 +39,7 @@ const speed = history.at(-1).training_speed;
 // the last iteration's model is reported beside it.
 const lastIteration = history.find((r) => r.epochs === history.at(-1).epochs);
 console.log(JSON.stringify({
-  case: name, wall_s: Number(wall.toFixed(2)), epochs: Number(model.epochs.toFixed(3)),
+  case: name, seed, wall_s: Number(wall.toFixed(2)), epochs: Number(model.epochs.toFixed(3)),
   rows_per_s: speed ? Number(speed.split(' ')[0]) : null,
   test_error: c.validate ? Number(model.classificationError({ valid: true }).toFixed(4)) : null,
   test_error_last_iteration: c.validate ? lastIteration.validation_classification_error : null,
