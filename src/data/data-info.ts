@@ -194,6 +194,13 @@ export class DataInfo {
     return this.response?.standardized ? out / this.response.norm_resp_mul + this.response.norm_resp_sub : out;
   }
 
+  /** An offset in the network's training units (h2o-training.md §1.8): with a standardized response
+   *  (o − normRespSub)·normRespMul, so that the prediction out/normRespMul + normRespSub moves by
+   *  exactly the offset; else o. */
+  offsetToTrainingUnits(o: number): number {
+    return this.response?.standardized ? (o - this.response.norm_resp_sub) * this.response.norm_resp_mul : o;
+  }
+
   /** The input unit that level `v` (-1 = NA) of categorical `i` lights; -1 for none. */
   catUnit(i: number, v: number): number {
     const lo = this.catOffsets[i]!, hi = this.catOffsets[i + 1]!;
@@ -245,6 +252,7 @@ export class DataInfo {
     const response = this.responseValues(frame, warnings);
     const weights = this.extraColumn(frame, this.params.weights_column, 1);
     const offsets = this.extraColumn(frame, this.params.offset_column, 0);
+    if (this.params.offset_column !== null) for (let i = 0; i < offsets.length; i++) offsets[i] = this.offsetToTrainingUnits(offsets[i]!);
     const chunkRows = opts.chunk_rows ?? defaultChunkRows(this.layout);
     if (!Number.isInteger(chunkRows) || chunkRows < 1) {
       throw new AquiferError('BAD_PARAMETER', msg.notPositiveInt('chunk_rows', chunkRows), { subject: 'chunk_rows' });

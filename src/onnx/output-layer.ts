@@ -45,9 +45,17 @@ export function outputLayer(b: GraphBuilder, z: string, info: DataInfo, o: Outpu
     return;
   }
   let f = z;
-  if (o.offset !== null) f = b.op('Add', [f, o.offset], {}, 'z_offset');
-  let y = b.op('Cast', [f], { to: ElemType.DOUBLE }, 'z_double');
   const r = info.response;
+  if (o.offset !== null) {
+    // The offset in training units, as DataInfo.offsetToTrainingUnits: (o − μ_y)/σ_y when standardized.
+    let off = o.offset;
+    if (r?.standardized) {
+      off = b.op('Sub', [off, b.floats('offset_sub', [r.norm_resp_sub], [])], {}, 'offset_centered');
+      off = b.op('Mul', [off, b.floats('offset_mul', [r.norm_resp_mul], [])], {}, 'offset_scaled');
+    }
+    f = b.op('Add', [f, off], {}, 'z_offset');
+  }
+  let y = b.op('Cast', [f], { to: ElemType.DOUBLE }, 'z_double');
   if (r?.standardized) {
     y = b.op('Div', [y, b.doubles('norm_resp_mul', [r.norm_resp_mul], [])], {}, 'y_scaled');
     y = b.op('Add', [y, b.doubles('norm_resp_sub', [r.norm_resp_sub], [])], {}, 'y');

@@ -186,7 +186,7 @@ export class RecordEncoder {
     if (this.offsetCol >= 0) {
       const c = this.offsetCol, key = columns[c]!;
       if (missing[c]) throw new AquiferError('BAD_COLUMN', dataMsg.missingOffset(key), { subject: key });
-      for (let i = 0; i < n; i++) offsets[i] = toNumber(vals[c * n + i], key, from + i);
+      for (let i = 0; i < n; i++) offsets[i] = this.info.offsetToTrainingUnits(toNumber(vals[c * n + i], key, from + i));
     } else offsets.fill(0, 0, n);
   }
 

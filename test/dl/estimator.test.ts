@@ -167,6 +167,23 @@ test('an offset column is added to the prediction in link space (poisson)', asyn
   assert.ok(Math.abs(ratio - 4) < 1e-3, `ratio ${ratio}`);
 });
 
+for (const distribution of ['gaussian', 'laplace', 'huber', 'quantile']) {
+  test(`a ${distribution} offset (standardized response) moves the prediction by the offset itself, and the model learns around it`, async () => {
+    const r = new Random(8);
+    const x: number[] = [], off: number[] = [], y: number[] = [];
+    for (let i = 0; i < 600; i++) { const u = r.nextGaussian(), o = 40 * r.nextDouble(); x.push(u); off.push(o); y.push(100 + 3 * u + o); }
+    const f = Frame.fromArrays({ x, off, y });
+    const m = new DeepLearningEstimator({ hidden: [8], epochs: 40, seed: 5, distribution, offset_column: 'off', shuffle_training_data: true, reproducible: true });
+    await m.train({ y: 'y', training_frame: f });
+    // sd(y) is about 12: without the offset learned around, the error would be of that size.
+    assert.ok(m.rmse() < 1.5, `rmse ${m.rmse()}`);
+    const probe = Frame.fromArrays({ x: [0.3, 0.3], off: [10, 11], y: [0, 0] });
+    const p = await m.predict(probe);
+    const step = p.col('predict').at(1) - p.col('predict').at(0);
+    assert.ok(Math.abs(step - 1) < 1e-4, `offset + 1 moved the prediction by ${step}`);
+  });
+}
+
 test('predict before train says to train first', () => {
   assert.throws(() => new DeepLearningEstimator({}).rmse(), /not trained yet/);
 });

@@ -86,6 +86,15 @@ test('poisson with an offset column: the offset is added before the exponential 
   agrees(await agreement(m, frame), 'poisson');
 });
 
+test('gaussian with an offset column: the offset is standardized like the response before it is added', async () => {
+  const r = new Random(6);
+  const x: number[] = [], off: number[] = [], y: number[] = [];
+  for (let i = 0; i < 300; i++) { const a = r.nextGaussian(), o = 30 * r.nextDouble(); x.push(a); off.push(o); y.push(50 + 2 * a + o); }
+  const frame = Frame.fromArrays({ x, off, y });
+  const m = await trained({ hidden: [6], distribution: 'gaussian', offset_column: 'off', epochs: 10 }, 'y', frame);
+  agrees(await agreement(m, frame), 'gaussian offset');
+});
+
 for (const activation of ['TanhWithDropout', 'RectifierWithDropout', 'ExpRectifierWithDropout', 'MaxoutWithDropout']) {
   test(`${activation}: the activation and the (1 − p) scoring compensation match predict`, async () => {
     const m = await trained({ activation, hidden: [12, 7], hidden_dropout_ratios: [0.3, 0.1], epochs: 10 }, 'Miles_per_Gallon', cars());

@@ -101,11 +101,15 @@ test('unseen levels warn once per level, naming the column, and light the NA buc
   assert.is(x[di.catUnit(c, -1)], 1);
 });
 
-test('the offset column is read per row; a missing offset column is an error', () => {
+test('the offset column is read per row, in the standardized response units; a missing offset column is an error', () => {
   const f = Frame.fromArrays({ x: [1, 2, 3, 4], o: [0.5, 1, 0, 2], y: [1, 2, 3, 5] });
   const di = DataInfo.fit(f, { y: 'y', offset_column: 'o' });
+  // y: mean 2.75, sample sd sqrt(35/12); an offset o becomes (o − 2.75)/sd.
+  const sd = Math.sqrt(35 / 12);
   const { offsets } = encode(di, [{ x: 1, o: 0.25 }, { x: 2, o: 3 }], 2);
-  assert.equal(Array.from(offsets.subarray(0, 2)), [0.25, 3]);
+  assert.equal(Array.from(offsets.subarray(0, 2)), [Math.fround((0.25 - 2.75) / sd), Math.fround((3 - 2.75) / sd)]);
+  const raw = DataInfo.fit(f, { y: 'y', offset_column: 'o', distribution: 'poisson' });
+  assert.equal(Array.from(encode(raw, [{ x: 1, o: 0.25 }], 1).offsets.subarray(0, 1)), [0.25], 'a log link keeps the offset as given');
   throwsAquifer(() => encode(di, [{ x: 1 }], 1), 'BAD_COLUMN', 'o', /missing offset column 'o'/);
 });
 
