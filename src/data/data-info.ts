@@ -59,6 +59,9 @@ export interface PackOptions {
   /** Store the numerics as their non-zeros (training-rows.ts). Default: the training rows of a
    *  sparse=true model, when that takes less memory than dense. */
   sparse?: boolean;
+  /** Predictions need no response: a response column whose type does not fit the training one is
+   *  ignored (with a warning) instead of refused. */
+  responseOptional?: boolean;
 }
 
 /** The rows of a frame to pack and their values, before any chunk exists. */
@@ -249,7 +252,7 @@ export class DataInfo {
     const rows = new Int32Array(kept);
     for (let i = 0, k = 0; i < nrow; i++) if (keep === null || keep[i]) rows[k++] = i;
     const warnings = reader.warnings();
-    const response = this.responseValues(frame, warnings);
+    const response = this.responseValues(frame, warnings, opts.responseOptional ?? false);
     const weights = this.extraColumn(frame, this.params.weights_column, 1);
     const offsets = this.extraColumn(frame, this.params.offset_column, 0);
     if (this.params.offset_column !== null) for (let i = 0; i < offsets.length; i++) offsets[i] = this.offsetToTrainingUnits(offsets[i]!);
@@ -338,11 +341,27 @@ export class DataInfo {
   }
 
   /** Response per row in training units (class index for classification); NaN when NA or absent. */
-  private responseValues(frame: FrameLike, warnings: string[]): Float64Array {
+  /** Metrics of `frame` (a validation frame, modelPerformance's frame) need its response: refuses a
+   *  frame without the response column, or where every value of it is missing; `where` names it. */
+  requireResponse(frame: FrameLike, where: string): void {
+    const r = this.response;
+    if (r === null) return;
+    if (!hasColumn(frame, r.column)) throw new AquiferError('BAD_COLUMN', msg.noResponse(where, r.column), { subject: r.column });
+    const c = frame.col(r.column);
+    let known = 0;
+    for (let i = 0; i < frame.nrow && known === 0; i++) if (!c.isNA(i)) known++;
+    if (frame.nrow > 0 && known === 0) throw new AquiferError('BAD_COLUMN', msg.allResponseMissing(where, r.column), { subject: r.column });
+  }
+
+  private responseValues(frame: FrameLike, warnings: string[], optional: boolean): Float64Array {
     const out = new Float64Array(frame.nrow).fill(NaN);
     const r = this.response;
     if (r === null || !hasColumn(frame, r.column)) return out;
     const c = frame.col(r.column);
+    if (r.kind !== 'categorical' && !isNumericType(c.type) && optional) {
+      warnings.push(msg.responseIgnored(r.column, c.type));
+      return out;
+    }
     if (r.kind === 'categorical') {
       const { codes, unseen } = codesInDomain(c, r.domain!);
       if (unseen.length > 0) warnings.push(msg.unseenLevels(r.column, unseen));

@@ -49,5 +49,9 @@ export const msg = {
   missingOffset: (c: string) => `Test/Validation dataset is missing offset column '${c}'`,
   numericWasCategorical: (c: string, type: string) =>
     `column '${c}' was numeric in the training frame but has type '${type}' here`,
+  noResponse: (where: string, y: string) => `${where} has no response column '${y}', which its metrics need`,
+  allResponseMissing: (where: string, y: string) => `${where}: every value of the response column '${y}' is missing, so there is nothing to score it on`,
+  responseIgnored: (y: string, type: string) =>
+    `response column '${y}' was numeric in the training frame but has type '${type}' here; predictions do not need it, so it is ignored`,
   badModelJSON: (what: string) => `DataInfo JSON is not valid: ${what}`,
 } as const;

@@ -147,9 +147,9 @@ export class DeepLearningModel {
   static stateOf(model: DeepLearningModel): ModelState { return model.state; }
 
   /** Raw network outputs for a frame: rows × classes probabilities, or f in link space. */
-  private async outputs(frame: Frame): Promise<{ out: Float32Array; set: ScoreSet }> {
+  private async outputs(frame: Frame, responseOptional = false): Promise<{ out: Float32Array; set: ScoreSet }> {
     const s = this.state;
-    const rows = s.info.transform(frame);
+    const rows = s.info.transform(frame, { responseOptional });
     // Starting workers costs milliseconds: a small frame scores on the calling thread.
     const threads = rows.nrows >= PARALLEL_SCORE_ROWS ? s.threads : 1;
     const job = await TrainingJob.start({ build: s.build, threads, layout: s.layout, cfg: s.cfg, batch: 1, reproducible: false, maxScoreRows: rows.nrows });
@@ -164,6 +164,7 @@ export class DeepLearningModel {
   }
 
   private async scoreMetrics(frame: Frame): Promise<ModelMetrics> {
+    this.state.info.requireResponse(frame, 'the frame given to modelPerformance');
     const { out, set } = await this.outputs(frame);
     return evaluate(out, set, this.state.info, this.state.evalOpts);
   }
@@ -176,8 +177,11 @@ export class DeepLearningModel {
    *  (predictions.ts; binomial labels use the max-F1 threshold); regression: `predict` in the
    *  response's units. The standalone scorer (aquifer/scorer) shares this post-processing. */
   async predict(frame: Frame): Promise<Frame> {
-    const { out, set } = await this.outputs(frame);
-    return predictionFrame(out, set.rows.nrows, this.state.info, this.state.evalOpts.distribution, this.defaultThreshold);
+    const { out, set } = await this.outputs(frame, true);
+    const pred = predictionFrame(out, set.rows.nrows, this.state.info, this.state.evalOpts.distribution, this.defaultThreshold);
+    // What adapting the frame reported (unseen levels, missing columns) travels with the predictions.
+    pred.warnings.push(...set.rows.warnings);
+    return pred;
   }
 
   /** predict for a file larger than memory (predict-stream.ts): read, scored and written chunk_rows

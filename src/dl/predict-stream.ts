@@ -47,7 +47,7 @@ export async function* predictionChunks(s: ModelState, threshold: number, source
   try {
     const chunks = importFileChunks(source, { ...options, chunk_rows: chunkRows, onWarning: (w) => warnings.add(w) });
     for await (const chunk of chunks) {
-      const packed = s.info.transform(chunk, { chunk_rows: Math.max(1, chunk.nrow), shared: false });
+      const packed = s.info.transform(chunk, { chunk_rows: Math.max(1, chunk.nrow), shared: false, responseOptional: true });
       warnings.addChunk(chunk, packed.warnings);
       for (const out of await scorer.push(packed)) queue.push(out);
       while (queue.rows > chunkRows) yield frameOf(chunkRows);  // one frame may wait to be the last

@@ -122,6 +122,7 @@ export async function prepare(given: ModelInput, training: Frame, validation: Fr
   const trainScoreIndex = sampleRows(train.nrows, p.score_training_samples, seedNum);
   let valid: PackedRows | undefined;
   if (validation) {
+    info.requireResponse(validation, 'validation_frame');
     const idx = sampleRows(validation.nrow, p.score_validation_samples, seedNum + 1);
     valid = info.transform(idx ? validation.rows(idx) : validation);
   }

@@ -154,7 +154,8 @@ export async function runTraining(t: TrainInput): Promise<TrainOutcome> {
       const training = evaluate(await job.score(trainSet), trainSet, t.info, t.evalOpts);
       const validation = validSet ? evaluate(await job.score(validSet), validSet, t.info, t.evalOpts) : undefined;
       for (const m of [training, validation]) {
-        if (m && (Number.isNaN(m.mse) || !Number.isFinite(m.mse))) {
+        // nobs 0 (no row with a known, trained-on response) has no mse and is not a divergence.
+        if (m && m.nobs > 0 && !Number.isFinite(m.mse)) {
           throw new AquiferError('DIVERGED', `training diverged: the model predicts NaN or infinity after ${epochAt(samples).toFixed(2)} epochs; try adaptive_rate (ADADELTA), a smaller rate, l2 or max_w2, or standardize`);
         }
       }

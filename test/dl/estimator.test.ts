@@ -167,7 +167,7 @@ test('an offset column is added to the prediction in link space (poisson)', asyn
   assert.ok(Math.abs(ratio - 4) < 1e-3, `ratio ${ratio}`);
 });
 
-for (const distribution of ['gaussian', 'laplace', 'huber', 'quantile']) {
+for (const distribution of ['gaussian', 'laplace', 'huber', 'quantile'] as const) {
   test(`a ${distribution} offset (standardized response) moves the prediction by the offset itself, and the model learns around it`, async () => {
     const r = new Random(8);
     const x: number[] = [], off: number[] = [], y: number[] = [];
@@ -183,6 +183,40 @@ for (const distribution of ['gaussian', 'laplace', 'huber', 'quantile']) {
     assert.ok(Math.abs(step - 1) < 1e-4, `offset + 1 moved the prediction by ${step}`);
   });
 }
+
+test('a validation_frame without the response, or with none of it known, is refused naming the column (not a false divergence)', async () => {
+  const train = twoClasses(200, 3), valid = twoClasses(50, 4);
+  const noY = Frame.fromArrays({ a: Array.from(valid.col('a').numbers()), b: Array.from(valid.col('b').numbers()) });
+  await rejects(() => new DeepLearningEstimator({ hidden: [3], epochs: 1 }).train({ y: 'y', training_frame: train, validation_frame: noY }), 'BAD_COLUMN', /validation_frame has no response column 'y'/, 'y');
+  const naY = noY.withColumns({ y: Array.from({ length: 50 }, () => null) }, { types: { y: 'enum' } });
+  await rejects(() => new DeepLearningEstimator({ hidden: [3], epochs: 1 }).train({ y: 'y', training_frame: train, validation_frame: naY }), 'BAD_COLUMN', /every value of the response column 'y' is missing/, 'y');
+  // Every validation label unseen in training: no metrics to compute, and training still completes.
+  const other = noY.withColumns({ y: Array.from({ length: 50 }, () => 'maybe') }, { types: { y: 'enum' } });
+  const m = new DeepLearningEstimator({ hidden: [3], epochs: 1 });
+  await m.train({ y: 'y', training_frame: train, validation_frame: other });
+  assert.is((m.modelPerformance({ valid: true }) as { nobs: number }).nobs, 0);
+});
+
+test('modelPerformance on a frame without the response refuses, naming the column', async () => {
+  const m = new DeepLearningEstimator({ hidden: [3], epochs: 1 });
+  await m.train({ y: 'y', training_frame: twoClasses(100, 3) });
+  await rejects(() => m.modelPerformance(twoClasses(20, 5).drop('y')) as Promise<unknown>, 'BAD_COLUMN', /the frame given to modelPerformance has no response column 'y'/, 'y');
+});
+
+test('predict returns the warnings of adapting the frame: unseen levels, a missing column, an unusable response', async () => {
+  const train = Frame.fromArrays({ x: [1, 2, 3, 4, 5, 6], c: ['r', 'g', 'r', 'g', 'r', 'g'], y: [1, 2, 3, 4, 5, 7] }, { types: { c: 'enum' } });
+  const m = new DeepLearningEstimator({ hidden: [3], epochs: 2 });
+  await m.train({ y: 'y', training_frame: train });
+  const unseen = await m.predict(Frame.fromArrays({ x: [1, 2], c: ['r', 'purple'] }, { types: { c: 'enum' } }));
+  assert.equal(unseen.warnings, ["Test/Validation dataset column 'c' has levels not trained on: [purple]"]);
+  const missing = await m.predict(Frame.fromArrays({ c: ['r'] }, { types: { c: 'enum' } }));
+  assert.ok(missing.warnings.some((w) => /missing column 'x'/.test(w)), missing.warnings.join('; '));
+  // A response of another type is not needed to predict: ignored, with a warning.
+  const textY = await m.predict(Frame.fromArrays({ x: [1], c: ['g'], y: ['high'] }, { types: { c: 'enum', y: 'enum' } }));
+  assert.is(textY.nrow, 1);
+  assert.ok(textY.warnings.some((w) => /response column 'y' .* ignored/.test(w)), textY.warnings.join('; '));
+  assert.ok(Number.isFinite(textY.col('predict').at(0)));
+});
 
 test('predict before train says to train first', () => {
   assert.throws(() => new DeepLearningEstimator({}).rmse(), /not trained yet/);
