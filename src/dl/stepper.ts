@@ -62,6 +62,8 @@ export class Stepper {
   /** H2O's shortcut: a neuron with δ = 0 changes nothing when no regularization or momentum acts on it (§4.1). */
   private readonly shortcut: boolean;
   private readonly offsets: Float32Array;
+  /** Non-zero inputs of the row the last forwardRow saw (listed in layer 0's idx). */
+  private nnz0 = 0;
 
   constructor(
     private readonly k: KernelExports,
@@ -110,8 +112,7 @@ export class Stepper {
       const w = chunk.weight[r]!, y = chunk.response[r]!;
       if (!(w > 0) || Number.isNaN(y)) continue; // weight 0 and NA response rows carry no signal
       expandRow(chunk, r, x);
-      if (cfg.input_dropout_ratio > 0) k.dropout_f32!(s.layers[0]!.a, s.layers[0]!.mask, n0, cfg.input_dropout_ratio, s.rng);
-      this.forwardRow(true);
+      this.forwardRow(true, this.inputDropout());
       weight[0] = w;
       if (softmax) {
         target[0] = y;
@@ -128,13 +129,24 @@ export class Stepper {
     return trained;
   }
 
+  /** Input dropout of the training row in layer 0, drawn for its non-zeros only (dropping a zero
+   *  changes nothing); leaves the surviving non-zeros listed in layer 0's idx and returns their count. */
+  private inputDropout(): number {
+    const { k, s, cfg } = this;
+    const in0 = s.layers[0]!;
+    const nnz = k.nonzero_idx_f32!(in0.a, this.layout.spec.units[0]!, in0.idx);
+    return cfg.input_dropout_ratio > 0 ? k.dropout_listed_f32!(in0.a, in0.idx, nnz, cfg.input_dropout_ratio, s.rng, in0.mask) : nnz;
+  }
+
   /** Forward one row already in layer 0's activations; `train` applies dropout masks, else the
-   *  scoring compensation (hidden activations × (1 − p), h2o-training.md §3.2). */
-  forwardRow(train: boolean): void {
+   *  scoring compensation (hidden activations × (1 − p), h2o-training.md §3.2). `nnz0`: the count
+   *  of non-zero inputs when layer 0's idx already lists them. */
+  forwardRow(train: boolean, nnz0?: number): void {
     const { k, s, cfg, layout } = this;
     const units = layout.spec.units;
     const in0 = s.layers[0]!;
-    const nnz0 = k.nonzero_idx_f32!(in0.a, units[0]!, in0.idx);
+    nnz0 ??= k.nonzero_idx_f32!(in0.a, units[0]!, in0.idx);
+    this.nnz0 = nnz0;
     for (let l = 1; l <= this.L; l++) {
       const ly = layout.layers[l - 1]!, prev = s.layers[l - 1]!, cur = s.layers[l]!;
       if (l === 1 && nnz0 < SPARSE_FORWARD * units[0]!) k.gemv_f32_sparse!(ly.rows, ly.cols, this.W(l - 1), this.b(l - 1), prev.a, in0.idx, nnz0, cur.z);
@@ -179,7 +191,8 @@ export class Stepper {
       const st = ly.state;
       const layerRate = rate * Math.pow(sched.rate_decay, l - 1);
       if (cfg.fast_mode) {
-        const nnz = k.nonzero_idx_f32!(prev.a, nPrev, prev.idx);
+        // Layer 0's non-zeros are still listed from the forward pass.
+        const nnz = l === 1 ? this.nnz0 : k.nonzero_idx_f32!(prev.a, nPrev, prev.idx);
         if (adadelta) {
           k.bprop_adadelta_f32_sparse!(ly.rows, ly.cols, this.W(l - 1), this.b(l - 1), this.params + 4 * st.W[0]!, this.params + 4 * st.W[1]!, this.params + 4 * st.b[0]!, this.params + 4 * st.b[1]!,
             cur.d, prev.a, prev.idx, nnz, ePrev, cfg.rho, cfg.epsilon, cfg.l1, cfg.l2, cfg.max_w2);

@@ -17,6 +17,15 @@ export function dropoutRef(a: ArrayLike<number>, ratio: number, rng: Random): { 
   return { a: Float64Array.from(a, (v, i) => (mask[i] ? v : 0)), mask };
 }
 
+/** Dropout of the non-zeros only (dropout_listed_f32): the k-th non-zero, in index order, takes the
+ *  k-th draw; returns the activations and the indices of the non-zeros that survive. */
+export function dropoutListedRef(a: ArrayLike<number>, ratio: number, rng: Random): { a: Float64Array; kept: number[] } {
+  const nz = Array.from(a, (v, i) => (v !== 0 ? i : -1)).filter((i) => i >= 0);
+  const u = uniformRef(rng, nz.length), out = Float64Array.from(a), kept: number[] = [];
+  nz.forEach((i, k) => { if (u[k]! < ratio) out[i] = 0; else kept.push(i); });
+  return { a: out, kept };
+}
+
 /** 0 if the kernel left the state words where the reference generator is, else Infinity. */
 function stateDiff(actual: Uint32Array, rng: Random): number {
   const expected = rng.state();
@@ -47,6 +56,23 @@ export const dropoutKernels: KernelEntry[] = [
         k.dropout_f32!(pa, pm, n, ratio, ps);
         const gen = new Random(seed), ref = dropoutRef(a, Math.fround(ratio), gen);
         const diff = Math.max(maxRelDiff(arena.f32(pa, n), ref.a), maxRelDiff(arena.f32(pm, n), ref.mask), stateDiff(arena.u32(ps, 4), gen));
+        return { shape: `n=${n} ratio=${ratio}`, maxRelDiff: diff };
+      }));
+    },
+  },
+  {
+    op: 'dropout_listed', name: 'dropout_listed_f32', family: 'dropout_f32', tolerance: 0,
+    conformance({ arena, k }, rng) {
+      return ODD_SIZES.flatMap((n) => [0, 0.2, 0.5, 1].map((ratio) => {
+        // About a third of the inputs are zero, as in a sparse row.
+        const seed = rng.nextU32(), a = randomF32(rng, n).map((v, i) => (i % 3 === 1 ? 0 : v));
+        const ps = arena.alloc(16), pa = arena.putF32(a), pi = arena.alloc(4 * n), pu = arena.alloc(4 * n);
+        arena.u32(ps, 4).set(new Random(seed).state());
+        const nnz = k.nonzero_idx_f32!(pa, n, pi);
+        const kept = k.dropout_listed_f32!(pa, pi, nnz, ratio, ps, pu);
+        const gen = new Random(seed), ref = dropoutListedRef(a, Math.fround(ratio), gen);
+        const sameList = kept === ref.kept.length && ref.kept.every((i, j) => arena.i32(pi, kept)[j] === i) ? 0 : Infinity;
+        const diff = Math.max(maxRelDiff(arena.f32(pa, n), ref.a), sameList, stateDiff(arena.u32(ps, 4), gen));
         return { shape: `n=${n} ratio=${ratio}`, maxRelDiff: diff };
       }));
     },
