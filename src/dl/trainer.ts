@@ -231,9 +231,13 @@ export async function runTraining(t: TrainInput): Promise<TrainOutcome> {
     }
 
     if (stopped === 'aborted') {
-      // The model as of the last scoring event (or the initial one if none happened yet).
-      if (lastScored) job.paramView().set(lastScored);
-      else await score();
+      // The model as of the last scoring event (or the initial one if none happened yet), and the
+      // counters that describe it: the rows trained since were thrown away with their weights.
+      if (lastScored) {
+        job.paramView().set(lastScored);
+        const last = history[history.length - 1]!;
+        samples = last.samples; iterations = last.iterations;
+      } else await score();
     } else if (best && stopped !== 'max_runtime_secs' && history.length > 1) {
       const finalLoss = modelLoss(stopMetric, kind, (history[history.length - 1]!.validation ?? history[history.length - 1]!.training) as never);
       if (best.loss < finalLoss) {

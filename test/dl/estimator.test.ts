@@ -97,6 +97,11 @@ test('aborting mid-training stops cleanly and keeps the model of the last scorin
   await m.train({ y: 'species', training_frame: irisFrame(), signal: ctrl.signal, onProgress: (p) => { if (p.phase === 'training' && p.training) events++; if (events === 3) ctrl.abort(); } });
   assert.is(m.stoppedBy, 'aborted');
   assert.ok(m.epochs < 100000);
+  // The counters describe the kept model, not the rows trained after it and thrown away.
+  const last = m.scoringHistory().at(-1)!;
+  assert.is(m.samples, last.samples);
+  assert.is(m.iterations, last.iterations);
+  assert.ok(Math.abs(m.epochs - Number(last.epochs)) < 1e-9, `${m.epochs} vs ${last.epochs}`);
   const pred = await m.predict(irisFrame().head(2));
   assert.is(pred.nrow, 2);
 });
