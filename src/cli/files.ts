@@ -19,8 +19,16 @@ export async function checkInputFile(flag: string, path: string): Promise<void> 
   if (s.isDirectory()) throw new AquiferError('FILE_ERROR', cliMsg.notAFile(flag, path), { subject: path });
 }
 
-/** Throws FILE_ERROR naming the flag unless the directory `path` goes into exists. */
-export async function checkOutputPath(flag: string, path: string): Promise<void> {
+/** Throws FILE_ERROR naming the flag unless the directory `path` goes into exists, and unless
+ *  `path` is not one of the command's `inputs` ([flag, path] pairs; the same file under another
+ *  name or link counts): writing the output would replace that input. */
+export async function checkOutputPath(flag: string, path: string, inputs: [string, string | undefined][] = []): Promise<void> {
+  const out = await stat(path).catch(() => undefined);
+  for (const [inFlag, inPath] of inputs) {
+    if (out === undefined || inPath === undefined || isURL(inPath)) continue;
+    const s = await stat(inPath).catch(() => undefined);
+    if (s && s.dev === out.dev && s.ino === out.ino) throw new AquiferError('FILE_ERROR', cliMsg.outputIsInput(flag, path, inFlag), { subject: path });
+  }
   const dir = dirname(path);
   let s;
   try { s = await stat(dir); } catch {

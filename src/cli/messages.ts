@@ -26,9 +26,12 @@ export const cliMsg = {
   noSuchFile: (flag: string, path: string) => `${label(flag)}'${path}': no such file`,
   notAFile: (flag: string, path: string) => `${label(flag)}'${path}' is a directory, not a file`,
   noOutputDir: (flag: string, path: string, dir: string) => `${label(flag)}'${path}': the directory '${dir}' does not exist`,
+  outputIsInput: (flag: string, path: string, inFlag: string) =>
+    `${flag} '${path}' is also the ${inFlag} file: writing it would replace that input; choose another ${flag} path`,
   benchNeedsSource: () => 'aquifer bench runs from a source checkout of aquifer (bench/ is not in the npm package)',
 
   // ---- notes on stderr ---------------------------------------------------------------------------
+  predictInterrupted: () => 'interrupted: no predictions were written',
   interrupted: () => 'interrupted: stopping training; the model keeps its last scoring event (Ctrl-C again to quit at once)',
   helpHint: (command?: string) => (command ? `(aquifer help ${command})` : '(aquifer --help)'),
 } as const;

@@ -23,6 +23,8 @@ export interface PredictStreamOptions extends ChunkOptions {
   /** Write H2O's prediction CSV here (Node): a temporary file beside it, renamed over it when
    *  complete, so that on an error no output file remains (an older one is left as it was). */
   out?: string;
+  /** Stops between chunks with an ABORTED error; with `out`, nothing is written. */
+  signal?: AbortSignal;
 }
 
 /** What predictStream reports after writing `out`. */
@@ -47,6 +49,7 @@ export async function* predictionChunks(s: ModelState, threshold: number, source
   try {
     const chunks = importFileChunks(source, { ...options, chunk_rows: chunkRows, onWarning: (w) => warnings.add(w) });
     for await (const chunk of chunks) {
+      if (options.signal?.aborted) throw new AquiferError('ABORTED', 'prediction stopped by its abort signal');
       const packed = s.info.transform(chunk, { chunk_rows: Math.max(1, chunk.nrow), shared: false, responseOptional: true });
       warnings.addChunk(chunk, packed.warnings);
       for (const out of await scorer.push(packed)) queue.push(out);

@@ -3,7 +3,7 @@
 // Runs src/cli/main.ts through tsx, so it tests the source, not the last build.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -119,6 +119,47 @@ test('a runtime error: exit code 1, one line without a stack, and the old output
   assert.is(r.code, 1);
   assert.match(r.stderr, /^aquifer: .*train\.csv.* model file.*\n$/);
   assert.is(readFileSync(at('keep.csv'), 'utf8'), 'old\n');
+});
+
+test('an output path that is also an input is refused before any work: the input stays whole', async () => {
+  const before = readFileSync(at('train.csv'), 'utf8');
+  const t = await aquifer('train', '--train', at('train.csv'), '--y', 'label', ...TINY, '--out', at('train.csv'));
+  assert.is(t.code, 1);
+  assert.is(t.stderr, `aquifer: --out '${at('train.csv')}' is also the --train file: writing it would replace that input; choose another --out path\n`);
+  const p = await aquifer('predict', '--model', at('binomial.aqm'), '--data', at('score.csv'), '--out', join(dir, '.', 'binomial.aqm'));
+  assert.is(p.code, 1);
+  assert.match(p.stderr, /is also the --model file/);
+  assert.is(readFileSync(at('train.csv'), 'utf8'), before);
+});
+
+test('Ctrl-C during predict: exit 130, no output and no temporary file left', async () => {
+  const rows = ['x1,x2,color'];
+  for (let i = 0; i < 400_000; i++) rows.push(`${(i % 97) / 50 - 1},${(i % 89) / 45 - 1},red`);
+  writeFileSync(at('big.csv'), `${rows.join('\n')}\n`);
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'predict', '--model', at('binomial.aqm'), '--data', at('big.csv'), '--out', at('big-pred.csv'), '--chunk_rows', '2000'],
+    { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
+  let stderr = '';
+  child.stderr.on('data', (d) => { stderr += d; });
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  // Interrupt once the temporary output exists, i.e. while predictions are being written.
+  const started = Date.now();
+  while (!readdirSync(dir).some((f) => f.startsWith('.big-pred.csv.')) && Date.now() - started < 30_000) await new Promise((r) => setTimeout(r, 10));
+  child.kill('SIGINT');
+  assert.is(await exit, 130, stderr);
+  assert.match(stderr, /interrupted: no predictions were written/);
+  assert.equal(readdirSync(dir).filter((f) => f.includes('big-pred')), []);
+});
+
+test('a reader that closes the pipe early ends the output quietly (no EPIPE trace)', async () => {
+  const names = Array.from({ length: 3000 }, (_, j) => `c${j}`);
+  writeFileSync(at('wide.csv'), `${names.join(',')}\n${names.map((_, j) => j).join(',')}\n${names.map((_, j) => j + 1).join(',')}\n`);
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'describe', at('wide.csv')], { cwd: root });
+  let stderr = '';
+  child.stderr.on('data', (d) => { stderr += d; });
+  child.stdout.once('data', () => child.stdout.destroy());
+  const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+  assert.is(stderr, '');
+  assert.is(code, 0);
 });
 
 test.after(() => rmSync(dir, { recursive: true, force: true }));

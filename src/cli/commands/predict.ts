@@ -4,6 +4,7 @@
 // and written N rows at a time (model.predictStream), so it may be larger than memory.
 
 import { loadModel } from '../../persist';
+import { isAquiferError } from '../../util/errors';
 import { UsageError, type CommandSpec, type ParsedArgs } from '../args';
 import type { Command, Context } from '../command';
 import { checkInputFile, checkOutputPath } from '../files';
@@ -35,14 +36,35 @@ async function run(a: ParsedArgs, ctx: Context): Promise<number> {
     throw new UsageError(cliMsg.notPositiveInteger('--chunk_rows', o.chunk_rows!), 'predict');
   await checkInputFile('--model', o.model);
   await checkInputFile('--data', o.data);
-  await checkOutputPath('--out', o.out);
+  await checkOutputPath('--out', o.out, [['--model', o.model], ['--data', o.data]]);
 
   const t0 = performance.now();
   const model = await loadModel(o.model);
-  const pred = await model.predictStream(o.data, { out: o.out, chunk_rows: chunkRows, onWarning: (w) => ctx.err(`warning: ${w}`) });
+  // Ctrl-C or a TERM signal stops between chunks and removes the partial output; a second one quits at once.
+  const abort = new AbortController();
+  let signalCode = 0;
+  const onSignal = (signal: NodeJS.Signals) => {
+    const code = signal === 'SIGTERM' ? 143 : 130;
+    if (abort.signal.aborted) process.exit(code);
+    signalCode = code;
+    abort.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  let pred;
+  try {
+    pred = await model.predictStream(o.data, { out: o.out, chunk_rows: chunkRows, signal: abort.signal, onWarning: (w) => ctx.err(`warning: ${w}`) });
+  } catch (e) {
+    if (signalCode === 0 || !(isAquiferError(e) && e.code === 'ABORTED')) throw e;
+    ctx.err(cliMsg.predictInterrupted());
+    return signalCode;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
   const seconds = (performance.now() - t0) / 1000;
   if (o.json === true) {
-    ctx.out(toJSON({ command: 'predict', model: o.model, data: o.data, out: o.out, rows: pred.rows, columns: pred.columns, wall_s: seconds }));
+    ctx.out(toJSON({ command: 'predict', model: o.model, data: o.data, out: o.out, rows: pred.rows, columns: pred.columns, wall_s: seconds, warnings: pred.warnings }));
   } else {
     ctx.out(`${pred.rows} predictions (columns: ${pred.columns.join(', ')}) written to ${o.out} in ${seconds.toFixed(1)} s`);
   }

@@ -67,7 +67,7 @@ async function run(a: ParsedArgs, ctx: Context): Promise<number> {
 
   await checkInputFile('--train', o.train);
   if (o.valid !== undefined) await checkInputFile('--valid', o.valid);
-  await checkOutputPath('--out', o.out);
+  await checkOutputPath('--out', o.out, [['--train', o.train], ['--valid', o.valid]]);
 
   const asfactor = o.asfactor ?? [];
   const train = await importInput(o.train, asfactor, ctx);
