@@ -184,3 +184,20 @@ export function valueName(type: string): string {
     default: return 'TEXT';
   }
 }
+
+/** The option every command that reads CSV takes: column types, as importFile's col_types. */
+export const COL_TYPES_OPTION: OptionSpec = {
+  name: 'col_types', kind: 'list', value: 'COL=TYPE,...', help: 'fix column types instead of guessing them: real, int, enum, string or time (e.g. --col_types zip=enum)',
+};
+
+/** --col_types A=enum,B=real as importFile's col_types; undefined when not given. */
+export function colTypes(command: string, list: string[] | undefined): Record<string, string> | undefined {
+  if (list === undefined) return undefined;
+  const out: Record<string, string> = {};
+  for (const item of list) {
+    const eq = item.lastIndexOf('=');
+    if (eq <= 0 || eq === item.length - 1) throw new UsageError(`--col_types: cannot read ${JSON.stringify(item)} as COL=TYPE (e.g. zip=enum)`, command);
+    out[item.slice(0, eq)] = item.slice(eq + 1);
+  }
+  return out;
+}

@@ -72,7 +72,7 @@ function summarizeResponse(frame: Frame, y: string | null) {
   const col = frame.col(y);
   if (col.type === 'enum') return { responseType: 'enum', nclasses: col.domain!.length, responseMin: undefined } as const;
   if (col.type === 'string') {
-    throw new AquiferError('BAD_COLUMN', `response column '${y}' holds strings: turn it into a factor first (frame.asfactor('${y}'))`, { subject: y });
+    throw new AquiferError('BAD_COLUMN', `response column '${y}' holds strings: turn it into a factor first (frame.asfactor('${y}'), or --asfactor ${y} on the command line)`, { subject: y });
   }
   let min = Infinity;
   for (let i = 0; i < col.length; i++) { const v = col.at(i); if (v < min) min = v; }

@@ -102,7 +102,7 @@ function checkTypes(parser: CsvRowParser, setup: ImportSetup): void {
   throw new AquiferError('PARSE_ERROR',
     `${setup.pass.file}, line ${at.line}, column ${j + 1} '${c.name}': ${JSON.stringify(at.text)} is not ${what}, but the first rows ` +
     `made the column ${c.kind === FieldKind.Time ? 'a time' : 'numeric'}, and a file read in chunks cannot read it again as text; ` +
-    `give its type, e.g. col_types: { ${JSON.stringify(c.name)}: 'enum' } (or 'string')`, { subject: c.name });
+    `give its type, e.g. col_types: { ${JSON.stringify(c.name)}: 'enum' } (or 'string'; on the command line --col_types ${c.name}=enum)`, { subject: c.name });
 }
 
 /**

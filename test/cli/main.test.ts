@@ -106,6 +106,18 @@ test('describe prints one summary row per column', async () => {
   assert.match(lines[4]!, /^color\s+enum\s.*\s3$/);
 });
 
+test('--col_types fixes a column type instead of the guess; a malformed item is a usage error', async () => {
+  const r = await aquifer('describe', at('train.csv'), '--col_types', 'x2=enum,target=int');
+  assert.is(r.code, 1, r.stdout);  // target holds decimals: int does not fit
+  assert.match(r.stderr, /target.*int/);
+  const ok = await aquifer('describe', at('train.csv'), '--col_types', 'x2=enum');
+  assert.is(ok.code, 0, ok.stderr);
+  assert.match(ok.stdout, /\nx2\s+enum\s/);
+  const bad = await aquifer('describe', at('train.csv'), '--col_types', 'x2');
+  assert.is(bad.code, 2);
+  assert.match(bad.stderr, /--col_types: cannot read "x2" as COL=TYPE/);
+});
+
 test('a usage error: exit code 2, one line on stderr, nothing on stdout', async () => {
   const r = await aquifer('train', '--train', at('train.csv'), '--y', 'label', '--out', at('x.aqm'), '--input_dropout_ratio', '2');
   assert.is(r.code, 2);

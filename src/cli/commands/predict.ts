@@ -5,7 +5,7 @@
 
 import { loadModel } from '../../persist';
 import { isAquiferError } from '../../util/errors';
-import { UsageError, type CommandSpec, type ParsedArgs } from '../args';
+import { COL_TYPES_OPTION, colTypes, UsageError, type CommandSpec, type ParsedArgs } from '../args';
 import type { Command, Context } from '../command';
 import { checkInputFile, checkOutputPath } from '../files';
 import { toJSON } from '../format';
@@ -14,12 +14,13 @@ import { cliMsg } from '../messages';
 const spec: CommandSpec = {
   name: 'predict',
   summary: 'score a CSV file with a saved model and write the predictions as CSV',
-  usage: '--model MODEL --data FILE --out FILE [--chunk_rows N] [--json]',
+  usage: '--model MODEL --data FILE --out FILE [--chunk_rows N] [--col_types COL=TYPE,...] [--json]',
   options: [
     { name: 'model', kind: 'string', value: 'MODEL', help: 'a model saved by aquifer train (or model.save)' },
     { name: 'data', kind: 'string', value: 'FILE', help: 'the rows to score: CSV or TSV, plain, .gz or .zip' },
     { name: 'out', kind: 'string', value: 'FILE', help: "where to write the predictions (CSV, H2O's columns)" },
     { name: 'chunk_rows', kind: 'string', value: 'N', help: 'rows read and scored at a time (default 10000): memory grows with N, not with the file' },
+    COL_TYPES_OPTION,
     { name: 'json', kind: 'boolean', help: 'print the summary as one JSON object, the last line of stdout' },
   ],
   params: false,
@@ -27,7 +28,8 @@ const spec: CommandSpec = {
 };
 
 async function run(a: ParsedArgs, ctx: Context): Promise<number> {
-  const o = a.options as { model?: string; data?: string; out?: string; chunk_rows?: string; json?: boolean };
+  const o = a.options as { model?: string; data?: string; out?: string; chunk_rows?: string; col_types?: string[]; json?: boolean };
+  const col_types = colTypes('predict', o.col_types);
   if (o.model === undefined) throw new UsageError(cliMsg.missingOption('predict', '--model', 'MODEL (a saved model)'), 'predict');
   if (o.data === undefined) throw new UsageError(cliMsg.missingOption('predict', '--data', 'FILE (the rows to score)'), 'predict');
   if (o.out === undefined) throw new UsageError(cliMsg.missingOption('predict', '--out', 'FILE (where to write the predictions)'), 'predict');
@@ -53,7 +55,7 @@ async function run(a: ParsedArgs, ctx: Context): Promise<number> {
   process.on('SIGTERM', onSignal);
   let pred;
   try {
-    pred = await model.predictStream(o.data, { out: o.out, chunk_rows: chunkRows, signal: abort.signal, onWarning: (w) => ctx.err(`warning: ${w}`) });
+    pred = await model.predictStream(o.data, { out: o.out, chunk_rows: chunkRows, col_types, signal: abort.signal, onWarning: (w) => ctx.err(`warning: ${w}`) });
   } catch (e) {
     if (signalCode === 0 || !(isAquiferError(e) && e.code === 'ABORTED')) throw e;
     ctx.err(cliMsg.predictInterrupted());

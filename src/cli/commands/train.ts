@@ -8,7 +8,7 @@ import type { ModelMetrics } from '../../dl/evaluate';
 import { parameterSpec } from '../../dl/params';
 import { importFile, type Frame } from '../../frame';
 import { loadModel } from '../../persist';
-import { UsageError, type CommandSpec, type ParsedArgs } from '../args';
+import { COL_TYPES_OPTION, colTypes, UsageError, type CommandSpec, type ParsedArgs } from '../args';
 import type { Command, Context } from '../command';
 import { checkInputFile, checkOutputPath } from '../files';
 import { metricsReport, metricsSummary, toJSON } from '../format';
@@ -18,12 +18,13 @@ import { ProgressBar } from '../progress';
 const spec: CommandSpec = {
   name: 'train',
   summary: 'train a Deep Learning model on a CSV file and save it',
-  usage: '--train FILE [--valid FILE] --y COL [--x A,B,...] [--PARAM VALUE ...] --out MODEL [--json]',
+  usage: '--train FILE [--valid FILE] --y COL [--x A,B,...] [--col_types COL=TYPE,...] [--PARAM VALUE ...] --out MODEL [--json]',
   options: [
     { name: 'train', kind: 'string', value: 'FILE', aliases: ['training_frame'], help: 'training data: CSV or TSV, plain, .gz or .zip (a path or URL)' },
     { name: 'valid', kind: 'string', value: 'FILE', aliases: ['validation_frame'], help: 'validation data, scored at each scoring event' },
     { name: 'x', kind: 'list', value: 'A,B,...', help: 'predictor columns (default: every column but the response and special columns)' },
     { name: 'asfactor', kind: 'list', value: 'A,B,...', help: 'columns to make categorical, e.g. a numeric response to classify' },
+    COL_TYPES_OPTION,
     { name: 'out', kind: 'string', value: 'MODEL', help: 'where to save the model (e.g. model.aqm)' },
     { name: 'json', kind: 'boolean', help: 'print the summary as one JSON object, the last line of stdout' },
   ],
@@ -31,8 +32,8 @@ const spec: CommandSpec = {
   positionals: [],
 };
 
-async function importInput(path: string, asfactor: string[], ctx: Context): Promise<Frame> {
-  const frame = await importFile(path, { onWarning: (w) => ctx.err(`warning: ${w}`) });
+async function importInput(path: string, asfactor: string[], col_types: Record<string, string> | undefined, ctx: Context): Promise<Frame> {
+  const frame = await importFile(path, { col_types, onWarning: (w) => ctx.err(`warning: ${w}`) });
   for (const c of asfactor) if (frame.has(c)) frame.asfactor(c);
   return frame;
 }
@@ -55,7 +56,8 @@ async function resolveFileParameters(params: Record<string, unknown>, ctx: Conte
 }
 
 async function run(a: ParsedArgs, ctx: Context): Promise<number> {
-  const o = a.options as { train?: string; valid?: string; x?: string[]; asfactor?: string[]; out?: string; json?: boolean };
+  const o = a.options as { train?: string; valid?: string; x?: string[]; asfactor?: string[]; col_types?: string[]; out?: string; json?: boolean };
+  const types = colTypes('train', o.col_types);
   const params = { ...a.params };
   if (o.train === undefined) throw new UsageError(cliMsg.missingOption('train', '--train', 'FILE (the training data)'), 'train');
   if (params.response_column == null && params.autoencoder !== true) {
@@ -70,9 +72,9 @@ async function run(a: ParsedArgs, ctx: Context): Promise<number> {
   await checkOutputPath('--out', o.out, [['--train', o.train], ['--valid', o.valid]]);
 
   const asfactor = o.asfactor ?? [];
-  const train = await importInput(o.train, asfactor, ctx);
+  const train = await importInput(o.train, asfactor, types, ctx);
   for (const c of asfactor) train.col(c); // a name in no column is an error (with a did-you-mean)
-  const valid = o.valid === undefined ? undefined : await importInput(o.valid, asfactor, ctx);
+  const valid = o.valid === undefined ? undefined : await importInput(o.valid, asfactor, types, ctx);
   await resolveFileParameters(params, ctx);
   const y = params.response_column as string | null | undefined;
   say(`training data: ${o.train} (${train.nrow} rows, ${train.ncol} columns)${valid ? `; validation data: ${o.valid} (${valid.nrow} rows)` : ''}`);
