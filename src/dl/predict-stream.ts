@@ -47,7 +47,8 @@ export async function* predictionChunks(s: ModelState, threshold: number, source
   const queue = new OutputQueue(width);
   const frameOf = (n: number) => predictionFrame(queue.take(n), n, s.info, s.evalOpts.distribution, threshold);
   try {
-    const chunks = importFileChunks(source, { ...options, chunk_rows: chunkRows, onWarning: (w) => warnings.add(w) });
+    const { out: _out, signal: _signal, ...importOptions } = options;  // predictStream's own, not the import's
+    const chunks = importFileChunks(source, { ...importOptions, chunk_rows: chunkRows, onWarning: (w) => warnings.add(w) });
     for await (const chunk of chunks) {
       if (options.signal?.aborted) throw new AquiferError('ABORTED', 'prediction stopped by its abort signal');
       const packed = s.info.transform(chunk, { chunk_rows: Math.max(1, chunk.nrow), shared: false, responseOptional: true });

@@ -41,7 +41,7 @@ const NL = 10, CR = 13;
  * the file.
  */
 export async function* importFileChunks(source: string | URL | Blob, options: ChunkOptions = {}): AsyncGenerator<Frame, void, undefined> {
-  checkOptions(options);
+  checkOptions(options, ['chunk_rows']);
   const chunkRows = checkChunkRows(options.chunk_rows);
   const text = await openText(await openSource(source));
   const reader = text.chunks()[Symbol.asyncIterator]();

@@ -203,7 +203,17 @@ function kindOfGuess(g: 'numeric' | 'time' | 'enum' | 'string'): FieldKind {
 }
 
 /** Rejects bad import options, each with a message that names the option. */
-export function checkOptions(o: ImportOptions): void {
+const IMPORT_OPTIONS = ['sep', 'header', 'col_names', 'col_types', 'na_strings', 'skipped_columns', 'quotechar', 'onWarning', 'nthreads'] as const;
+
+/** Refuses bad option values, and option names it does not know (`extra`: the caller's own), so a
+ *  misspelt option is not silently ignored. */
+export function checkOptions(o: ImportOptions, extra: readonly string[] = []): void {
+  const known = [...IMPORT_OPTIONS, ...extra];
+  for (const key of Object.keys(o)) {
+    if ((known as string[]).includes(key)) continue;
+    const hint = didYouMean(key, known);
+    throw new AquiferError('UNKNOWN_PARAMETER', `unknown import option '${key}'${hint ? `; did you mean '${hint}'?` : `; the options are ${known.join(', ')}`}`, { subject: key });
+  }
   if (o.sep !== undefined && (typeof o.sep !== 'string' || o.sep.length !== 1 || o.sep.charCodeAt(0) > 127 || o.sep === '\n' || o.sep === '\r'))
     throw new AquiferError('BAD_PARAMETER', `sep must be one ASCII character other than a line break, not ${JSON.stringify(o.sep)}`, { subject: 'sep' });
   if (o.quotechar !== undefined && o.quotechar !== '"' && o.quotechar !== "'")

@@ -49,7 +49,7 @@ export async function importFile(source: string | URL | Blob, options: ImportOpt
  * split points are arbitrary). `name` is what error messages call it.
  */
 export async function parseCSV(input: string | Uint8Array | readonly Uint8Array[], options: ImportOptions & { name?: string } = {}, tuning: Partial<ParallelTuning> = {}): Promise<Frame> {
-  checkOptions(options);
+  checkOptions(options, ['name']);
   const chunks = typeof input === 'string' ? [new TextEncoder().encode(input)] : input instanceof Uint8Array ? [input] : input;
   const size = chunks.reduce((s, c) => s + c.length, 0);
   const text: TextSource = {

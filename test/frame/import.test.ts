@@ -299,4 +299,12 @@ test('a UTF-8 byte order mark is skipped and UTF-8 text is kept', async () => {
 
 test.after(() => rmSync(dir, { recursive: true, force: true }));
 
+test('a misspelt import option is refused with a did-you-mean instead of being ignored', async () => {
+  const f = file('opts.csv', 'a,b\n1,2\n');
+  await rejects(importFile(f, { hedaer: false } as never), 'UNKNOWN_PARAMETER', /unknown import option 'hedaer'; did you mean 'header'\?/);
+  await rejects(importFile(f, { na_string: ['x'] } as never), 'UNKNOWN_PARAMETER', /did you mean 'na_strings'/);
+  await rejects(parseCSV('a\n1\n', { nmae: 'x.csv' } as never), 'UNKNOWN_PARAMETER', /did you mean 'name'/);
+  assert.is((await parseCSV('a\n1\n', { name: 'x.csv', header: 1 })).nrow, 1);
+});
+
 test.run();
