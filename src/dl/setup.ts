@@ -91,6 +91,10 @@ export async function prepare(given: ModelInput, training: Frame, validation: Fr
   const p = rest as EffectiveParameters;
   const classification = summary.responseType === 'enum';
   if (p.autoencoder) throw new AquiferError('BAD_PARAMETER', 'autoencoder training is not available yet in aquifer', { subject: 'autoencoder' });
+  // Accepted and checked by the parameter table, but not trained yet: refused rather than ignored.
+  if (p.nfolds > 1 || p.fold_column !== null) {
+    throw new AquiferError('BAD_PARAMETER', 'cross-validation (nfolds, fold_column) is not available yet in aquifer; hold out rows with frame.splitFrame and pass them as validation_frame', { subject: p.fold_column !== null ? 'fold_column' : 'nfolds' });
+  }
   // H2O's custom metrics are accepted and checked by the parameter table, but aquifer does not compute
   // them yet: stopping on one is refused (runTraining); otherwise the function is ignored, said so.
   const customWarning = p.custom_metric_func !== null ? ['custom_metric_func is not computed by aquifer yet; it is ignored'] : [];
