@@ -8,6 +8,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const [suite, ...rest] = process.argv.slice(2);
 const suites = ['kernels', 'frames', 'train', 'score'].filter((s) => existsSync(`${root}bench/${s}.ts`));
 if (!suite || !suites.includes(suite)) {
+  if (suite) console.error(`unknown benchmark suite '${suite}'`);
   console.error(`usage: npm run bench -- SUITE [--json]   (SUITE: ${suites.join(', ')})`);
   process.exit(2);
 }

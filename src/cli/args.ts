@@ -106,9 +106,18 @@ export function parseArgs(spec: CommandSpec, argv: readonly string[]): ParsedArg
   };
   let i = 0;
   let onlyPositionals = false;
+  // A stray word right after a boolean flag was most likely meant as its value.
+  const afterBoolean = new Map<number, string>();
+  let lastBoolean: string | undefined;
   while (i < argv.length) {
     const word = argv[i++]!;
-    if (onlyPositionals || !isFlag(word)) { out.positionals.push(word); continue; }
+    const previousBoolean = lastBoolean;
+    lastBoolean = undefined;
+    if (onlyPositionals || !isFlag(word)) {
+      if (previousBoolean !== undefined) afterBoolean.set(out.positionals.length, previousBoolean);
+      out.positionals.push(word);
+      continue;
+    }
     if (word === '--') { onlyPositionals = true; continue; }
     if (word === '--help' || word === '-h') { out.help = true; continue; }
     const eq = word.indexOf('=');
@@ -128,6 +137,7 @@ export function parseArgs(spec: CommandSpec, argv: readonly string[]): ParsedArg
         let v = true;
         if (inline !== undefined) v = parseBoolean(flag, inline);
         else if (next() !== undefined && BOOLEAN_WORDS.has(next()!.toLowerCase())) v = parseBoolean(flag, argv[i++]!);
+        else lastBoolean = flag;
         out.options[option.name] = v;
         continue;
       }
@@ -144,7 +154,7 @@ export function parseArgs(spec: CommandSpec, argv: readonly string[]): ParsedArg
     if (text === undefined) {
       const n = next();
       if (p.type === 'boolean') {
-        if (n !== undefined && BOOLEAN_WORDS.has(n.toLowerCase())) { text = n; i++; } else text = 'true';
+        if (n !== undefined && BOOLEAN_WORDS.has(n.toLowerCase())) { text = n; i++; } else { text = 'true'; lastBoolean = flag; }
       } else {
         if (n === undefined) throw new UsageError(cliMsg.needsValue(flag, valueName(p.type)), spec.name);
         text = n; i++;
@@ -159,7 +169,8 @@ export function parseArgs(spec: CommandSpec, argv: readonly string[]): ParsedArg
   }
   if (!out.help) {
     if (out.positionals.length > spec.positionals.length) {
-      throw new UsageError(cliMsg.unexpectedArgument(out.positionals[spec.positionals.length]!, spec.name), spec.name);
+      const k = spec.positionals.length;
+      throw new UsageError(cliMsg.unexpectedArgument(out.positionals[k]!, spec.name, afterBoolean.get(k)), spec.name);
     }
     if (out.positionals.length < spec.positionals.length) {
       throw new UsageError(cliMsg.missingArgument(spec.name, spec.positionals[out.positionals.length]!), spec.name);

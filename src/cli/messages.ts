@@ -15,7 +15,8 @@ export const cliMsg = {
   sameAs: (flag: string, other: string) => `${flag} and ${other} are the same option; give one of them`,
   noValueExpected: (flag: string) => `${flag} takes no value`,
   notBoolean: (flag: string, text: string) => `${flag}: cannot read ${JSON.stringify(text)} as true or false`,
-  unexpectedArgument: (arg: string, command: string) => `unexpected argument '${arg}' for ${command}`,
+  unexpectedArgument: (arg: string, command: string, booleanFlag?: string) =>
+    `unexpected argument '${arg}' for ${command}${booleanFlag ? ` (${booleanFlag} takes true or false, or nothing for true)` : ''}`,
   missingArgument: (command: string, what: string) => `${command} needs ${what}`,
   missingOption: (command: string, flag: string, what: string) => `${command} needs ${flag} ${what}`,
   notCliParameter: (name: string) => `--${name} cannot be given on the command line (it takes a function)`,

@@ -37,7 +37,7 @@ export async function run(argv: readonly string[], ctx: Context = processContext
     if (first === '--help' || first === '-h') { ctx.out(general()); return 0; }
     if (first === '--version' || first === '-V' || first === 'version') { ctx.out(VERSION); return 0; }
     if (first === 'help') {
-      if (rest.length === 0) { ctx.out(general()); return 0; }
+      if (rest.length === 0 || rest[0] === '--help' || rest[0] === '-h') { ctx.out(general()); return 0; }
       const cmd = findCommand(rest[0]!);
       if (!cmd) throw new UsageError(cliMsg.unknownCommand(rest[0]!, suggestCommand(rest[0]!)));
       ctx.out(commandHelp(cmd.spec));

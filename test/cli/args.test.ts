@@ -113,6 +113,9 @@ test('positionals: a missing one is named, an extra one is refused, -- ends the 
   usageError(() => parseArgs(noParams, []), /^describe needs FILE$/);
   usageError(() => parseArgs(noParams, ['a.csv', 'b.csv']), /^unexpected argument 'b.csv' for describe$/);
   assert.equal(parseArgs(noParams, ['--', '--odd-name.csv']).positionals, ['--odd-name.csv']);
+  // A word after a boolean flag that is not true/false was likely meant as its value.
+  usageError(() => parseArgs(spec, ['--sparse', 'maybe']), /^unexpected argument 'maybe' for train \(--sparse takes true or false, or nothing for true\)$/);
+  usageError(() => parseArgs(spec, ['--json', 'yes please']), /\(--json takes true or false/);
 });
 
 test('--help anywhere asks for help, and skips the positional checks', () => {
