@@ -8,9 +8,10 @@ import { valueName, type CommandSpec, type OptionSpec } from './args';
 /** Columns padded to the widest cell (up to maxWidth), left-aligned (help reads down the first column). */
 function columns(rows: readonly (readonly string[])[], indent = '  ', maxWidth = 34): string {
   const widths: number[] = [];
-  // A cell wider than maxWidth pushes its own row right rather than every row.
   for (const r of rows) r.forEach((c, j) => { if (j < r.length - 1 && c.length <= maxWidth) widths[j] = Math.max(widths[j] ?? 0, c.length); });
-  return rows.map((r) => indent + r.map((c, j) => (j < r.length - 1 ? c.padEnd(widths[j] ?? 0) : c)).join('  ').trimEnd()).join('\n');
+  const line = (r: readonly string[]) => indent + r.map((c, j) => (j < r.length - 1 ? c.padEnd(widths[j] ?? 0) : c)).join('  ').trimEnd();
+  // A first cell wider than maxWidth gets a line of its own; the rest of its row follows, aligned.
+  return rows.map((r) => ((r[0]?.length ?? 0) > (widths[0] ?? 0) && r.length > 1 ? `${indent}${r[0]}\n${line(['', ...r.slice(1)])}` : line(r))).join('\n');
 }
 
 function optionFlag(o: OptionSpec): string {
@@ -37,7 +38,8 @@ export function generalHelp(commands: readonly CommandSpec[], version: string): 
     '  aquifer train --train train.csv --valid valid.csv --y label --asfactor label --hidden 32,32 --epochs 10 --out model.aqm',
     '  aquifer predict --model model.aqm --data test.csv --out pred.csv',
     '',
-    'exit codes: 0 done, 1 error (bad data, missing file, failed training), 2 bad command line.',
+    'exit codes: 0 done, 1 error (bad data, missing file, failed training), 2 bad command line,',
+    '130 interrupted (Ctrl-C during predict; an interrupted train saves its model and exits 0).',
     'AQUIFER_DEBUG=1 adds stack traces to error messages.',
   ].join('\n');
 }
