@@ -340,7 +340,6 @@ export class DataInfo {
     }
   }
 
-  /** Response per row in training units (class index for classification); NaN when NA or absent. */
   /** Metrics of `frame` (a validation frame, modelPerformance's frame) need its response: refuses a
    *  frame without the response column, or where every value of it is missing; `where` names it. */
   requireResponse(frame: FrameLike, where: string): void {
@@ -353,6 +352,8 @@ export class DataInfo {
     if (frame.nrow > 0 && known === 0) throw new AquiferError('BAD_COLUMN', msg.allResponseMissing(where, r.column), { subject: r.column });
   }
 
+  /** Response per row in training units (class index for classification); NaN when NA or absent
+   *  (or, when `optional`, of a type that does not fit). */
   private responseValues(frame: FrameLike, warnings: string[], optional: boolean): Float64Array {
     const out = new Float64Array(frame.nrow).fill(NaN);
     const r = this.response;
