@@ -122,7 +122,10 @@ test('the response is standardized with the weighted mean and sd', () => {
 test('weights and offsets are packed with every row', () => {
   const di = DataInfo.fit(weighted(), { y: 'y', weights_column: 'w', offset_column: 'o' });
   assert.equal(packedColumn(di, weighted(), 'weight'), [1, 2, 1, 0, 3]);
-  assert.equal(packedColumn(di, weighted(), 'offset'), [0.5, 0, -1, 2, 0]);
+  // The response is standardized (gaussian), so offsets are packed in its units: (o − μ_y)/σ_y.
+  assert.equal(packedColumn(di, weighted(), 'offset'), [0.5, 0, -1, 2, 0].map((o) => Math.fround((o - di.normRespSub) * di.normRespMul)));
+  const poisson = DataInfo.fit(weighted(), { y: 'y', weights_column: 'w', offset_column: 'o', distribution: 'poisson' });
+  assert.equal(packedColumn(poisson, weighted(), 'offset'), [0.5, 0, -1, 2, 0]);
   const plain = DataInfo.fit(weighted(), { y: 'y' });
   assert.equal(packedColumn(plain, weighted(), 'weight'), [1, 1, 1, 1, 1]);
   assert.equal(packedColumn(plain, weighted(), 'offset'), [0, 0, 0, 0, 0]);
