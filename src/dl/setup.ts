@@ -10,6 +10,7 @@ import { resolveParameters, modelParameterCount, MAX_MODEL_PARAMETERS, type Effe
 import { layoutNetwork, type Activation, type ParamLayout } from './network';
 import { DISTRIBUTION_CODE, type RegressionDistribution } from './distribution';
 import { sampleRows } from './sampling';
+import { initialParameters } from './init';
 import type { StepConfig } from './stepper';
 import type { EvaluateOptions } from './evaluate';
 import type { TrainingSetup } from './trainer';
@@ -131,10 +132,11 @@ export async function prepare(given: ModelInput, training: Frame, validation: Fr
     valid = info.transform(idx ? validation.rows(idx) : validation);
   }
   const layout = checkpoint ? checkpoint.layout : networkLayout(p, info.n0, nout, classification ? 'softmax' : 'linear');
+  const initial = initialParameters(layout, p.initial_weights as (Frame | string | null)[] | null, p.initial_biases as (Frame | string | null)[] | null) ?? undefined;
   const { build, threads } = await chooseExecution(p);
   const warnings = [...(paramWarnings ?? []), ...customWarning, ...info.warnings, ...train.warnings, ...(valid?.warnings ?? [])];
   return {
     params: p, warnings, info, layout, cfg: stepConfig(p), evalOpts: evaluateOptions(p), train, trainScoreIndex, valid, build, threads,
-    input, resume: checkpoint ? resumeFrom(checkpoint) : undefined,
+    input, resume: checkpoint ? resumeFrom(checkpoint) : undefined, initial,
   };
 }

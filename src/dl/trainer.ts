@@ -6,7 +6,7 @@ import { Random } from '../util/random';
 import type { DataInfo } from '../data/data-info';
 import type { PackedRows } from '../data/training-rows';
 import type { BuildName } from '../wasm/runtime';
-import { initializeParameters, type InitialWeightDistribution } from './init';
+import { applyInitialParameters, initializeParameters, type InitialParameters, type InitialWeightDistribution } from './init';
 import type { ParamLayout } from './network';
 import { TrainingJob } from './job';
 import { planIteration, samplesPerIteration } from './sampling';
@@ -72,6 +72,8 @@ export interface TrainingSetup {
   valid?: PackedRows;
   build: BuildName;
   threads: number;
+  /** initial_weights / initial_biases, validated, written over the random initialization. */
+  initial?: InitialParameters;
 }
 
 export interface TrainInput extends TrainingSetup {
@@ -117,7 +119,10 @@ export async function runTraining(t: TrainInput): Promise<TrainOutcome> {
   const warnings: string[] = [];
   try {
     if (t.theta) job.paramView().set(t.theta);
-    else initializeParameters(t.layout, job.paramView(), { seed: p.seed, initial_weight_distribution: p.initial_weight_distribution, initial_weight_scale: p.initial_weight_scale });
+    else {
+      initializeParameters(t.layout, job.paramView(), { seed: p.seed, initial_weight_distribution: p.initial_weight_distribution, initial_weight_scale: p.initial_weight_scale });
+      if (t.initial) applyInitialParameters(t.layout, job.paramView(), t.initial);
+    }
     await job.addFrame('train', t.train);
     if (t.valid) await job.addFrame('valid', t.valid);
 

@@ -92,4 +92,52 @@ test('respmul/respsub hold the response standardization of a regression', () => 
   assert.ok(Math.abs(h.model.respmul()![0]! - 1 / sd) < 1e-12);
 });
 
+// ---- initial_weights / initial_biases (h2o-training.md §2, h2o-lifecycle.md §6) --------------------
+
+async function code(fn: () => Promise<unknown>): Promise<[string, string]> {
+  try { await fn(); } catch (e) { if (isAquiferError(e)) return [e.code, e.message]; throw e; }
+  return ['', 'no error'];
+}
+
+test('weights and biases exported from one model and given to an epochs = 0 model predict the same', async () => {
+  const a = new DeepLearningEstimator({ hidden: [5, 4], epochs: 5, seed: 3, activation: 'Tanh' });
+  await a.train({ y: 'species', training_frame: irisFrame() });
+  const b = new DeepLearningEstimator({
+    hidden: [5, 4], epochs: 0, seed: 9, activation: 'Tanh',
+    initial_weights: [a.weights(0), a.weights(1), a.weights(2)], initial_biases: [a.biases(0), a.biases(1), a.biases(2)],
+  });
+  await b.train({ y: 'species', training_frame: irisFrame() });
+  for (let l = 0; l < 3; l++) assert.equal(values(b.weights(l)), values(a.weights(l)), `weights(${l})`);
+  const pa = await a.predict(irisFrame()), pb = await b.predict(irisFrame());
+  for (const n of pa.names.slice(1)) for (let i = 0; i < pa.nrow; i += 7) assert.ok(Math.abs(pa.col(n).at(i) - pb.col(n).at(i)) < 1e-6);
+});
+
+test('a layer with a null entry keeps its random weights and default biases; the others take the given ones', async () => {
+  const W0 = Frame.fromArrays({ a: [0.1, 0.3], b: [-0.2, 0.4] });
+  const b0 = Frame.fromArrays({ C1: [0.05, -0.05] });
+  const f = Frame.fromArrays({ a: [1, 2, 3, 4], b: [0, 1, 0, 1], y: [1, 2, 3, 5] });
+  const plain = new DeepLearningEstimator({ hidden: [2], epochs: 0, seed: 4 });
+  await plain.train({ y: 'y', training_frame: f });
+  const m = new DeepLearningEstimator({ hidden: [2], epochs: 0, seed: 4, initial_weights: [W0, null], initial_biases: [b0, null] });
+  await m.train({ y: 'y', training_frame: f });
+  assert.equal(values(m.weights(0)).map((c) => c.map((v) => Math.fround(v))), [[0.1, 0.3], [-0.2, 0.4]].map((c) => c.map(Math.fround)));
+  assert.equal(values(m.biases(0)), [[Math.fround(0.05), Math.fround(-0.05)]]);
+  assert.equal(values(m.weights(1)), values(plain.weights(1)));
+  assert.equal(values(m.biases(1)), values(plain.biases(1)));
+});
+
+test('initial weights of the wrong shape, non-numeric or with a missing value are refused, naming the matrix', async () => {
+  const f = Frame.fromArrays({ a: [1, 2, 3, 4], b: [0, 1, 0, 1], y: [1, 2, 3, 5] });
+  const train = (init: Record<string, unknown>) => new DeepLearningEstimator({ hidden: [2], epochs: 0, ...init }).train({ y: 'y', training_frame: f });
+  const [c1, m1] = await code(() => train({ initial_weights: [Frame.fromArrays({ a: [1, 2, 3, 4, 5] }), null] }));
+  assert.is(c1, 'BAD_PARAMETER');
+  assert.match(m1, /Dimensionality mismatch: initial_weights matrix #0 should have 2 rows and 2 columns, got 5 rows and 1 columns/);
+  const [, m2] = await code(() => train({ initial_biases: [null, Frame.fromArrays({ C1: [1, 2] })] }));
+  assert.match(m2, /initial_biases matrix #1 should have 1 rows and 1 column, got 2 rows/);
+  const [, m3] = await code(() => train({ initial_weights: [Frame.fromArrays({ a: [0.1, NaN], b: [0, 0] }), null] }));
+  assert.match(m3, /initial_weights matrix #0: column 'a' row 1 is missing/);
+  const [, m4] = await code(() => train({ initial_weights: [Frame.fromArrays({ a: ['x', 'y'], b: [0, 0] }, { types: { a: 'enum' } }), null] }));
+  assert.match(m4, /column 'a' is enum, not numeric/);
+});
+
 test.run();
