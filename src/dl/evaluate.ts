@@ -3,7 +3,10 @@
 
 import { scoreSetTargets, type ScoreSet } from './score-set';
 import type { DataInfo } from '../data/data-info';
-import { binomialMetrics, multinomialMetrics, regressionMetrics, type BinomialMetrics, type MultinomialMetrics, type RegressionMetrics } from '../metrics';
+import {
+  binomialMetrics, multinomialMetrics, regressionMetrics, type BinomialMetrics, type MultinomialAucType, type MultinomialMetrics,
+  type RegressionMetrics,
+} from '../metrics';
 import type { RegressionDistribution } from './distribution';
 import { regressionPredictions } from './predictions';
 
@@ -20,8 +23,11 @@ export interface EvaluateOptions {
   quantile_alpha: number;
   huber_alpha: number;
   max_hit_ratio_k: number;
+  /** Binomial lift_top_group: −1 top 1 %, 0 none (NaN), g > 0 the top of g groups. */
+  gainslift_bins: number;
+  /** Which multinomial AUC/AUCPR to report; AUTO and NONE give NaN. */
+  auc_type: MultinomialAucType;
 }
-
 
 export function evaluate(out: Float32Array, set: ScoreSet, info: DataInfo, o: EvaluateOptions): ModelMetrics {
   const { y, w } = scoreSetTargets(set);
@@ -31,9 +37,12 @@ export function evaluate(out: Float32Array, set: ScoreSet, info: DataInfo, o: Ev
   if (domain && K === 2) {
     const p1 = new Float64Array(n);
     for (let i = 0; i < n; i++) p1[i] = out[2 * i + 1]!;
-    return { kind: 'binomial', ...binomialMetrics({ y, p1, weights: w, domain }) };
+    return { kind: 'binomial', ...binomialMetrics({ y, p1, weights: w, domain, gainslift_bins: o.gainslift_bins }) };
   }
-  if (domain) return { kind: 'multinomial', ...multinomialMetrics({ y, probs: Float64Array.from(out), K, weights: w, domain, max_hit_ratio_k: o.max_hit_ratio_k }) };
+  if (domain) {
+    const probs = Float64Array.from(out);
+    return { kind: 'multinomial', ...multinomialMetrics({ y, probs, K, weights: w, domain, max_hit_ratio_k: o.max_hit_ratio_k, auc_type: o.auc_type }) };
+  }
   const pred = regressionPredictions(out, info, o.distribution);
   const actual = Float64Array.from(y, (v) => info.unstandardizeResponse(v));
   return { kind: 'regression', ...regressionMetrics({ y: actual, pred, weights: w, distribution: o.distribution, tweedie_power: o.tweedie_power, quantile_alpha: o.quantile_alpha, huber_alpha: o.huber_alpha }) };

@@ -32,7 +32,7 @@ function metricColumns(prefix: string, m: ModelMetrics | undefined, kind: ModelM
   }
   return {
     [`${prefix}_rmse`]: v(mm?.rmse), [`${prefix}_logloss`]: v(mm?.logloss), [`${prefix}_r2`]: v(mm?.r2),
-    [`${prefix}_classification_error`]: v(mm?.classification_error), [`${prefix}_auc`]: NaN, [`${prefix}_pr_auc`]: NaN,
+    [`${prefix}_classification_error`]: v(mm?.classification_error), [`${prefix}_auc`]: v(mm?.auc), [`${prefix}_pr_auc`]: v(mm?.pr_auc),
   };
 }
 

@@ -55,6 +55,7 @@ export function evaluateOptions(p: EffectiveParameters): EvaluateOptions {
   return {
     distribution: (classification ? 'gaussian' : p.distribution) as RegressionDistribution,
     tweedie_power: p.tweedie_power, quantile_alpha: p.quantile_alpha, huber_alpha: p.huber_alpha, max_hit_ratio_k: 10,
+    gainslift_bins: p.gainslift_bins, auc_type: p.auc_type,
   };
 }
 

@@ -4,6 +4,7 @@
 export { regressionMetrics, type RegressionMetrics, type RegressionMetricsInput } from './regression';
 export { binomialMetrics, type BinomialMetrics, type BinomialMetricsInput } from './binomial';
 export { multinomialMetrics, MAX_CM_CLASSES, type MultinomialMetrics, type MultinomialMetricsInput } from './multinomial';
+export { MULTINOMIAL_AUC_TYPES, MAX_AUC_CLASSES, type MultinomialAucType } from './multiclass-auc';
 export { REGRESSION_DISTRIBUTIONS, devianceFunction, slog, sexp, type RegressionDistribution } from './deviance';
 export { confusionMatrix, meanPerClassError, type ConfusionMatrix } from './confusion-matrix';
 export { rocCurve, type RocCurve } from './roc-curve';

@@ -11,6 +11,7 @@ import { confusionMatrix, type ConfusionMatrix } from './confusion-matrix';
 import { DEFAULT_MAX_HIT_RATIO_K, HitCounter } from './hit-ratios';
 import { checkWeights, weightAt, type Numbers } from './inputs';
 import { msg } from './messages';
+import { checkAucType, multiclassAuc, wantsMulticlassAuc, type MultinomialAucType } from './multiclass-auc';
 import { rSquared, weightedSigma } from './r-squared';
 
 /** H2O builds no confusion matrix for more classes than this (the errors are still computed). */
@@ -27,6 +28,8 @@ export interface MultinomialMetricsInput {
   domain?: readonly string[];
   /** Hit ratios are reported for k = 1..min(max_hit_ratio_k, K); default 10, 0 = none. */
   max_hit_ratio_k?: number;
+  /** Which multinomial AUC to report (multiclass-auc.ts); AUTO (default) and NONE give NaN. */
+  auc_type?: MultinomialAucType;
 }
 
 export interface MultinomialMetrics {
@@ -45,6 +48,9 @@ export interface MultinomialMetrics {
   cm: ConfusionMatrix | null;
   /** hit_ratios[j] = top-(j+1) hit ratio, cumulative. */
   hit_ratios: number[];
+  /** The AUC and AUCPR that auc_type asks for; NaN for AUTO, NONE or more than 50 classes. */
+  auc: number;
+  pr_auc: number;
   domain: string[];
 }
 
@@ -71,6 +77,7 @@ export function multinomialMetrics(input: MultinomialMetricsInput): MultinomialM
   if (!Number.isInteger(kHit) || kHit < 0) {
     throw new AquiferError('BAD_PARAMETER', msg.badHitRatioK(kHit), { subject: 'max_hit_ratio_k' });
   }
+  const aucType = checkAucType(input.auc_type ?? 'AUTO');
   const D = domain.length;
 
   // Per-level totals and correct counts give the errors without a D×D matrix; the matrix itself is
@@ -78,6 +85,10 @@ export function multinomialMetrics(input: MultinomialMetricsInput): MultinomialM
   const rowTotal = new Float64Array(D), correct = new Float64Array(D);
   const matrix = D <= MAX_CM_CLASSES ? Array.from({ length: D }, () => new Array<number>(D).fill(0)) : null;
   const hits = new HitCounter(Math.min(kHit, K));
+  // The used rows, kept only when an AUC is asked for.
+  const keep = wantsMulticlassAuc(aucType, K);
+  const usedRows = new Int32Array(keep ? rows : 0), usedLabels = new Int32Array(keep ? rows : 0);
+  const usedW = keep && weights !== undefined ? new Float64Array(rows) : null;
   let N = 0, W = 0, sqe = 0, ll = 0, wy = 0, wyy = 0;
   rowLoop: for (let r = 0; r < rows; r++) {
     const a = y[r];
@@ -97,6 +108,10 @@ export function multinomialMetrics(input: MultinomialMetricsInput): MultinomialM
     wy += w * a;
     wyy += w * a * a;
     W += w;
+    if (keep) {
+      usedRows[N] = r; usedLabels[N] = a;
+      if (usedW !== null) usedW[N] = w;
+    }
     N++;
   }
 
@@ -106,6 +121,7 @@ export function multinomialMetrics(input: MultinomialMetricsInput): MultinomialM
     perClass += rowTotal[c] === 0 ? 0 : (rowTotal[c] - correct[c]) / rowTotal[c];
   }
   const mse = sqe / W;
+  const used = { rows: usedRows.subarray(0, N), labels: usedLabels.subarray(0, N), weights: usedW === null ? null : usedW.subarray(0, N) };
   return {
     nobs: N,
     mse,
@@ -116,6 +132,7 @@ export function multinomialMetrics(input: MultinomialMetricsInput): MultinomialM
     mean_per_class_error: N === 0 ? NaN : perClass / D,
     cm: matrix === null ? null : confusionMatrix(matrix, domain),
     hit_ratios: hits.ratios(W),
+    ...multiclassAuc(aucType, probs, K, used),
     domain,
   };
 }

@@ -200,6 +200,18 @@ test('lift_top_group: response rate of the top quantile group over the overall r
   assert.ok(Number.isNaN(binomialMetrics({ y, p1: p, gainslift_bins: 0 }).lift_top_group));
 });
 
+test('gainslift_bins: the top of g equal-probability groups; tied scores at the boundary all join it', () => {
+  // Eight rows, ascending: 0.2 0.3 0.4 0.5 0.6 0.8 0.8 0.9 with y 0 1 0 0 1 1 0 1: overall rate ½.
+  // g = 2: level ½, position ½·7 = 3.5 → 0.5 + ½·0.1 = 0.55: top group {0.6, 0.8, 0.8, 0.9}, rate ¾ → 1.5.
+  // g = 4: level ¾, position 5.25 between the two 0.8s → boundary 0.8: top group {0.8, 0.8, 0.9}
+  //        (3 rows, not 8/4 = 2: the tie stays together), rate ⅔ → 4/3.
+  const p = f64([0.9, 0.8, 0.8, 0.6, 0.5, 0.4, 0.3, 0.2]);
+  const y = i32([1, 0, 1, 1, 0, 0, 1, 0]);
+  close(binomialMetrics({ y, p1: p, gainslift_bins: 2 }).lift_top_group, 1.5);
+  close(binomialMetrics({ y, p1: p, gainslift_bins: 4 }).lift_top_group, 4 / 3);
+  assert.ok(Number.isNaN(binomialMetrics({ y, p1: p, gainslift_bins: 0 }).lift_top_group));
+});
+
 function binomialThrows(input: Parameters<typeof binomialMetrics>[0], code: string, subject: string) {
   let result: BinomialMetrics | undefined;
   try { result = binomialMetrics(input); } catch (e) {
