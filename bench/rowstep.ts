@@ -31,7 +31,7 @@ const ROWS = 6000; // distinct MNIST rows
 const REPS = 5;
 const CFG: StepConfig = {
   input_dropout_ratio: 0, hidden_dropout_ratios: [], loss: 'CrossEntropy', distCode: 0, distParam: 0,
-  rho: 0.99, epsilon: 1e-8, l1: 0, l2: 0, max_w2: 3.4028235e38, fast_mode: true, nesterov: true,
+  rho: 0.99, epsilon: 1e-8, l1: 0, l2: 0, max_w2: 3.4028235e38, fast_mode: true, nesterov: true, class_ratio: null,
 };
 const SCHED = { rate: 0, rate_decay: 1, momentum: 0 };
 

@@ -51,7 +51,7 @@ export class DeepLearningEstimator extends DeepLearningModel {
       params: prep.params, info: prep.info, layout: prep.layout, cfg: prep.cfg, evalOpts: prep.evalOpts, theta: outcome.theta,
       outcome, build: prep.build, threads: prep.threads, warnings: [...prep.warnings, ...outcome.warnings],
       hasValidation: prep.valid !== undefined, runTimeMs: (checkpoint?.runTimeMs ?? 0) + performance.now() - started,
-      input: plainParameters(prep.input),
+      input: plainParameters(prep.input), ...(prep.classDistribution ? { classDistribution: prep.classDistribution } : {}),
     };
     return new DeepLearningModel(this.trained);
   }

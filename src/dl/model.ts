@@ -10,7 +10,7 @@ import type { StepConfig } from './stepper';
 import type { BuildName } from '../wasm/runtime';
 import type { ScoringEvent, TrainOutcome } from './trainer';
 import { evaluate, type EvaluateOptions, type ModelMetrics } from './evaluate';
-import { defaultThreshold } from './predictions';
+import { defaultThreshold, type ClassDistribution } from './predictions';
 import { predictionFrame } from './prediction-frame';
 import { predictionChunks, predictToFile, type PredictStreamOptions, type PredictStreamSummary, type StreamSource } from './predict-stream';
 import { historyTable, type HistoryRow } from './history';
@@ -45,6 +45,8 @@ export interface ModelState {
   hasValidation: boolean;
   runTimeMs: number;
   input?: ModelInput;
+  /** balance_classes: the class shares before and after resampling (predictions are corrected). */
+  classDistribution?: ClassDistribution;
 }
 
 /** Frames smaller than this are scored without starting the worker pool. */
@@ -74,6 +76,8 @@ export class DeepLearningModel {
   get stoppedBy(): TrainOutcome['stopped'] { return this.state.outcome.stopped; }
   get runTimeMs(): number { return this.state.runTimeMs; }
   get execution(): { build: BuildName; threads: number } { return { build: this.state.build, threads: this.state.threads }; }
+  /** balance_classes: H2O's prior_class_distrib (original rows) and model_class_distrib (resampled); null otherwise. */
+  get classDistribution(): ClassDistribution | null { return this.state.classDistribution ?? null; }
 
   private lastEvent(): ScoringEvent {
     const h = this.state.outcome.history;

@@ -46,3 +46,27 @@ export function regressionValue(f: number, info: DataInfo, distribution: Regress
 export function regressionPredictions(f: ArrayLike<number>, info: DataInfo, distribution: RegressionDistribution): Float64Array {
   return Float64Array.from(f, (v) => regressionValue(v, info, distribution));
 }
+
+/** balance_classes: the class shares before and after resampling (class-balance.ts). */
+export interface ClassDistribution {
+  /** Class shares of the original training rows (weighted by the weights column). */
+  prior: number[];
+  /** Class shares of the resampled rows the model trained on. */
+  model: number[];
+}
+
+/** prior_k/model_k per class, 1 where either is 0 (H2O's GenModel.correctProbabilities). */
+export function classRatio(d: ClassDistribution): number[] {
+  return d.prior.map((p, k) => (p > 0 && d.model[k]! > 0 ? p / d.model[k]! : 1));
+}
+
+/** balance_classes: n rows × K probabilities corrected back to the original class priors in place,
+ *  p_k ← p_k·ratio_k (ratio_k = prior_k/model_k, class-balance.ts) then renormalized to sum 1. */
+export function correctProbabilities(probs: Float32Array | Float64Array, n: number, K: number, ratio: readonly number[], at = 0): void {
+  for (let i = 0; i < n; i++) {
+    const o = at + i * K;
+    let sum = 0;
+    for (let k = 0; k < K; k++) sum += (probs[o + k] = probs[o + k]! * ratio[k]!);
+    if (sum > 0) for (let k = 0; k < K; k++) probs[o + k] = probs[o + k]! / sum;
+  }
+}

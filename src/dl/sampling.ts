@@ -78,3 +78,22 @@ export function sampleRows(nrows: number, n: number, seed: number): Int32Array |
   if (keep.length === 0) keep.push(rng.nextInt(nrows));
   return Int32Array.from(keep);
 }
+
+/** score_validation_sampling Stratified (h2o-lifecycle.md §1.3): about n of the rows with the same
+ *  share of every class (`codes`: class per row, −1 for missing), each class that has rows keeping
+ *  at least one; indices ascending. null when n is 0 or covers every row. */
+export function sampleRowsStratified(codes: Int32Array, n: number, seed: number): Int32Array | null {
+  if (n === 0 || n >= codes.length) return null;
+  const byClass = new Map<number, number[]>();
+  codes.forEach((k, r) => { let list = byClass.get(k); if (!list) byClass.set(k, list = []); list.push(r); });
+  const rng = new Random(seed), p = n / codes.length, keep: number[] = [];
+  for (const [, rows] of [...byClass].sort((a, b) => a[0] - b[0])) {
+    const take = Math.max(1, Math.round(p * rows.length));
+    for (let i = 0; i < take; i++) {  // a partial Fisher-Yates shuffle picks `take` of them
+      const j = i + rng.nextInt(rows.length - i);
+      [rows[i], rows[j]] = [rows[j]!, rows[i]!];
+      keep.push(rows[i]!);
+    }
+  }
+  return Int32Array.from(keep.sort((a, b) => a - b));
+}

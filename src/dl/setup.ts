@@ -9,7 +9,10 @@ import { runtimeInfo, type BuildName } from '../wasm/runtime';
 import { resolveParameters, modelParameterCount, MAX_MODEL_PARAMETERS, type EffectiveParameters } from './params';
 import { layoutNetwork, type Activation, type ParamLayout } from './network';
 import { DISTRIBUTION_CODE, type RegressionDistribution } from './distribution';
-import { sampleRows } from './sampling';
+import { sampleRows, sampleRowsStratified } from './sampling';
+import { balanceRows } from './class-balance';
+import { classRatio, type ClassDistribution } from './predictions';
+import { codesInDomain } from '../data/frame-access';
 import { initialParameters } from './init';
 import type { StepConfig } from './stepper';
 import type { EvaluateOptions } from './evaluate';
@@ -41,7 +44,7 @@ export function stepConfig(p: EffectiveParameters): StepConfig {
     // Huber trains with Δ = 1 in standardized units; huber_alpha only sets the reported Δ (§3.3).
     distParam: dist === 'tweedie' ? p.tweedie_power : dist === 'quantile' ? p.quantile_alpha : dist === 'huber' ? 1 : 0,
     rho: p.rho, epsilon: p.epsilon, l1: p.l1, l2: p.l2, max_w2: p.max_w2,
-    fast_mode: p.fast_mode, nesterov: p.nesterov_accelerated_gradient,
+    fast_mode: p.fast_mode, nesterov: p.nesterov_accelerated_gradient, class_ratio: null,
   };
 }
 
@@ -120,7 +123,9 @@ export async function prepare(given: ModelInput, training: Frame, validation: Fr
   if (count > MAX_MODEL_PARAMETERS) {
     throw new AquiferError('BAD_PARAMETER', `the network would have ${count.toExponential(2)} weights and biases, more than ${MAX_MODEL_PARAMETERS.toExponential(0)}: use fewer or smaller hidden layers, or max_categorical_features`, { subject: 'hidden' });
   }
-  const train = info.packRows(training, { training: true });
+  // balance_classes: the rows to train on are resampled by class; μ/σ above stay the original frame's.
+  const balanced = p.balance_classes ? balanceTraining(training, info, p, seed) : undefined;
+  const train = info.packRows(balanced?.frame ?? training, { training: true });
   if (train.nrows === 0) {
     throw new AquiferError('BAD_FRAME', `no training rows left: every row has a missing response${p.missing_values_handling === 'Skip' ? ' or a missing predictor (missing_values_handling Skip)' : ''}`, { subject: 'training_frame' });
   }
@@ -129,15 +134,33 @@ export async function prepare(given: ModelInput, training: Frame, validation: Fr
   let valid: PackedRows | undefined;
   if (validation) {
     info.requireResponse(validation, 'validation_frame');
-    const idx = sampleRows(validation.nrow, p.score_validation_samples, seedNum + 1);
+    const idx = p.balance_classes && p.score_validation_sampling === 'Stratified'
+      ? sampleRowsStratified(responseCodes(validation, info), p.score_validation_samples, seedNum + 1)
+      : sampleRows(validation.nrow, p.score_validation_samples, seedNum + 1);
     valid = info.transform(idx ? validation.rows(idx) : validation);
   }
   const layout = checkpoint ? checkpoint.layout : networkLayout(p, info.n0, nout, classification ? 'softmax' : 'linear');
   const initial = initialParameters(layout, p.initial_weights as (Frame | string | null)[] | null, p.initial_biases as (Frame | string | null)[] | null) ?? undefined;
   const { build, threads } = await chooseExecution(p);
   const warnings = [...(paramWarnings ?? []), ...customWarning, ...info.warnings, ...train.warnings, ...(valid?.warnings ?? [])];
+  const classDistribution = balanced?.dist;
   return {
-    params: p, warnings, info, layout, cfg: stepConfig(p), evalOpts: evaluateOptions(p), train, trainScoreIndex, valid, build, threads,
-    input, resume: checkpoint ? resumeFrom(checkpoint) : undefined, initial,
+    params: p, warnings, info, layout, evalOpts: evaluateOptions(p), train, trainScoreIndex, valid, build, threads,
+    cfg: { ...stepConfig(p), class_ratio: classDistribution ? classRatio(classDistribution) : null },
+    input, resume: checkpoint ? resumeFrom(checkpoint) : undefined, initial, classDistribution,
   };
+}
+
+/** Class index per frame row in the response's training domain (-1: missing or unseen). */
+function responseCodes(frame: Frame, info: DataInfo): Int32Array {
+  return codesInDomain(frame.col(info.response!.column), info.responseDomain!).codes;
+}
+
+/** The training frame resampled by class (class-balance.ts), and the class shares before and after. */
+function balanceTraining(training: Frame, info: DataInfo, p: EffectiveParameters, seed: bigint): { frame: Frame; dist: ClassDistribution } {
+  const weights = p.weights_column !== null && training.has(p.weights_column) ? training.col(p.weights_column).toFloat64() : null;
+  const { rows, dist } = balanceRows(responseCodes(training, info), weights, info.nclasses, {
+    factors: p.class_sampling_factors, max_after_balance_size: p.max_after_balance_size, seed,
+  });
+  return { frame: training.rows(rows), dist };
 }

@@ -7,6 +7,7 @@ import type { KernelExports } from '../wasm/instance';
 import type { ParamLayout } from './network';
 import { layoutScratch, type Scratch } from './scratch';
 import { expandRow, type RowChunk } from '../data/training-rows';
+import { correctProbabilities } from './predictions';
 
 export interface StepConfig {
   input_dropout_ratio: number;
@@ -23,6 +24,8 @@ export interface StepConfig {
   max_w2: number;
   fast_mode: boolean;
   nesterov: boolean;
+  /** balance_classes: prior_k/model_k per class, applied to scored probabilities; null otherwise. */
+  class_ratio: number[] | null;
 }
 
 /** What changes while training runs: the manual rate schedule (ignored by ADADELTA). */
@@ -328,6 +331,7 @@ export class Stepper {
     if (layout.spec.output === 'softmax') {
       k.softmax_rows_f32!(top.z, top.a, B, K);
       out.set(this.f32(top.a, B * K), outAt);
+      if (this.cfg.class_ratio) correctProbabilities(out, B, K, this.cfg.class_ratio, outAt);
     } else {
       const f = this.f32(top.z, B);
       for (let i = 0; i < B; i++) out[outAt + i] = f[i]! + this.offsets[i]!;

@@ -14,6 +14,7 @@ import { evaluate, type EvaluateOptions, type ModelMetrics } from './evaluate';
 import { checkStability } from './stability';
 import { METRIC_TRAITS, metricValue, modelLoss, resolveStoppingMetric, stopEarly, type StoppingMetric } from './stopping';
 import type { StepConfig } from './stepper';
+import type { ClassDistribution } from './predictions';
 import { scoreSetSize, type ScoreSet } from './score-set';
 
 export interface TrainerParams {
@@ -74,6 +75,8 @@ export interface TrainingSetup {
   threads: number;
   /** initial_weights / initial_biases, validated, written over the random initialization. */
   initial?: InitialParameters;
+  /** balance_classes: the class shares before and after the training rows were resampled. */
+  classDistribution?: ClassDistribution;
 }
 
 export interface TrainInput extends TrainingSetup {

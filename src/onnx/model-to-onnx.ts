@@ -31,7 +31,7 @@ export function modelToOnnx(s: ModelState, threshold: number): Uint8Array {
   const offset = spec.offset === null ? null
     : b.input('offset', ElemType.FLOAT, ['N', 1], `the offset column '${spec.offset}', added to the output before the inverse link`);
   const z = denseLayers(b, x, layout, theta, s.cfg.hidden_dropout_ratios);
-  outputLayer(b, z, info, { distribution: s.evalOpts.distribution, threshold, offset });
+  outputLayer(b, z, info, { distribution: s.evalOpts.distribution, threshold, offset, classRatio: s.cfg.class_ratio });
 
   const units = layout.spec.units;
   const summary = `aquifer Deep Learning (${params.activation}, ${units.join(' → ')}, ${params.distribution})`;

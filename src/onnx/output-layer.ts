@@ -25,13 +25,21 @@ export interface OutputOptions {
   threshold: number;
   /** Name of the `offset` input, or null. */
   offset: string | null;
+  /** balance_classes: prior_k/model_k per class; null otherwise. */
+  classRatio: number[] | null;
 }
 
 export function outputLayer(b: GraphBuilder, z: string, info: DataInfo, o: OutputOptions): void {
   const domain = info.responseDomain;
   if (domain) {
     const K = domain.length;
-    const probs = b.op('Softmax', [z], { axis: 1 }, 'probs');
+    let probs = b.op('Softmax', [z], { axis: 1 }, 'probs');
+    if (o.classRatio) {
+      // balance_classes: p_k·prior_k/model_k, renormalized (predictions.ts correctProbabilities).
+      const scaled = b.op('Mul', [probs, b.floats('class_ratio', o.classRatio, [K])], {}, 'probs_prior');
+      const sum = b.op('ReduceSum', [scaled, b.int64s('axis_1_keep', [1])], { keepdims: 1 }, 'probs_prior_sum');
+      probs = b.op('Div', [scaled, sum], {}, 'probs_corrected');
+    }
     let label: string;
     if (K === 2) {
       const p1 = b.op('Slice', [probs, b.int64s('one', [1]), b.int64s('two', [2]), b.int64s('axis_1', [1])], {}, 'p1');

@@ -5,6 +5,7 @@
 
 import type { ModelMetrics } from '../dl/evaluate';
 import type { ScoringEvent, TrainOutcome } from '../dl/trainer';
+import type { ClassDistribution } from '../dl/predictions';
 import { boolean, count, finite, list, nullable, number, numbers, object, oneOf, optional, ShapeError, string, strings } from './shape';
 
 export interface TrainingRecord {
@@ -14,6 +15,8 @@ export interface TrainingRecord {
   runTimeMs: number;
   /** The kernel build and threads it was trained with (informational: loading picks its own). */
   trainedWith: { build: string; threads: number };
+  /** balance_classes: the class shares before and after resampling (absent in older files). */
+  classDistribution?: ClassDistribution;
 }
 
 const STOPPED = ['epochs', 'early_stopping', 'max_runtime_secs', 'aborted'] as const;
@@ -85,5 +88,15 @@ export function decodeTraining(v: unknown, kind: ModelMetrics['kind'], path = 't
     hasValidation,
     runTimeMs: number(o.run_time_ms, `${path}.run_time_ms`),
     trainedWith: { build: string(trained.build, `${path}.trained_with.build`), threads: count(trained.threads, `${path}.trained_with.threads`) },
+    ...(o.class_distribution === undefined ? {} : { classDistribution: classDistribution(o.class_distribution, `${path}.class_distribution`) }),
   };
+}
+
+/** Two lists of class shares, each of the response's class count, in [0, 1]. */
+function classDistribution(v: unknown, path: string): ClassDistribution {
+  const o = object(v, path);
+  const prior = numbers(o.prior, `${path}.prior`), model = numbers(o.model, `${path}.model`);
+  if (prior.length !== model.length || prior.length < 2) throw new ShapeError(`${path}: prior and model must list the same number (≥ 2) of classes`);
+  if ([...prior, ...model].some((x) => !(x >= 0 && x <= 1))) throw new ShapeError(`${path}: class shares must lie in [0, 1]`);
+  return { prior, model };
 }

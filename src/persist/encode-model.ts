@@ -28,6 +28,7 @@ export function encodeModel(s: ModelState): Uint8Array {
         samples: outcome.samples, iterations: outcome.iterations, epochs: outcome.epochs, stopped: outcome.stopped,
         history: outcome.history, outcome_warnings: outcome.warnings, warnings: s.warnings,
         has_validation: s.hasValidation, run_time_ms: s.runTimeMs, trained_with: { build: s.build, threads: s.threads },
+        ...(s.classDistribution ? { class_distribution: s.classDistribution } : {}),
       }),
     },
     { tag: SECTIONS.theta, payload: float32ToBytes(s.theta.subarray(0, s.layout.paramFloats)) },

@@ -8,6 +8,7 @@ import { runtimeInfo } from '../wasm/runtime';
 import { DeepLearningModel } from '../dl/model';
 import { chooseExecution, evaluateOptions, stepConfig } from '../dl/setup';
 import { decodeModel } from './decode-model';
+import { classRatio } from '../dl/predictions';
 import { msg } from './messages';
 
 export type ModelSource = string | Uint8Array | ArrayBuffer | Blob;
@@ -48,8 +49,9 @@ export async function loadModel(source: ModelSource, options: LoadOptions = {}):
   const { build, threads } = await execution(m.params);
   const t = m.training;
   return new DeepLearningModel({
-    params: m.params, input: m.input, info: m.info, layout: m.layout, cfg: stepConfig(m.params), evalOpts: evaluateOptions(m.params),
+    params: m.params, input: m.input, info: m.info, layout: m.layout, evalOpts: evaluateOptions(m.params),
+    cfg: { ...stepConfig(m.params), class_ratio: t.classDistribution ? classRatio(t.classDistribution) : null },
     theta: m.theta, outcome: { ...t.outcome, theta: m.theta }, build, threads, warnings: t.warnings,
-    hasValidation: t.hasValidation, runTimeMs: t.runTimeMs,
+    hasValidation: t.hasValidation, runTimeMs: t.runTimeMs, ...(t.classDistribution ? { classDistribution: t.classDistribution } : {}),
   });
 }

@@ -12,6 +12,7 @@ import { Arena, createMemory } from '../wasm/memory';
 import type { DataInfo } from '../data/data-info';
 import type { InputSink } from './encode';
 import type { ScoringModel } from './model-source';
+import { correctProbabilities } from '../dl/predictions';
 
 export type ScorerKernel = 'simd-st' | 'scalar-st' | 'ts';
 
@@ -27,10 +28,10 @@ export interface ForwardEngine {
 }
 
 /** Only the scoring fields matter: the forward pass reads the hidden dropout ratios alone. */
-function scoringConfig(hiddenDropout: readonly number[]): StepConfig {
+function scoringConfig(m: ScoringModel): StepConfig {
   return {
-    input_dropout_ratio: 0, hidden_dropout_ratios: [...hiddenDropout], loss: 'deviance', distCode: 0, distParam: 0,
-    rho: 0, epsilon: 0, l1: 0, l2: 0, max_w2: Infinity, fast_mode: false, nesterov: false,
+    input_dropout_ratio: 0, hidden_dropout_ratios: [...m.hiddenDropout], loss: 'deviance', distCode: 0, distParam: 0,
+    rho: 0, epsilon: 0, l1: 0, l2: 0, max_w2: Infinity, fast_mode: false, nesterov: false, class_ratio: m.classRatio,
   };
 }
 
@@ -53,7 +54,7 @@ export class WasmEngine implements ForwardEngine {
     // The stage holds a block's raw plain numerics (at most n0 a row) as f64; the statistics are
     // DataInfo's, as f64 for the standardize kernels.
     const stage = arena.alloc(8 * batch * n0), stats = arena.alloc(3 * 8 * nNum);
-    this.stepper = new Stepper(k, memory, m.layout, params, scratch, batch, scoringConfig(m.hiddenDropout), false);
+    this.stepper = new Stepper(k, memory, m.layout, params, scratch, batch, scoringConfig(m), false);
     // Views last: the memory no longer grows.
     const { x, offsets } = this.stepper.scoringInput();
     const stat = (i: number, v: Float64Array) => new Float64Array(memory.buffer, stats + 8 * nNum * i, nNum).set(v);
@@ -117,6 +118,7 @@ export class TsEngine implements ForwardEngine {
       const { a } = forwardRef(this.m.layout, this.m.theta, { x: x.subarray(r * n0, (r + 1) * n0), y: 0, offset: offsets[r]!, masks: this.masks });
       this.out.set(a[L]!, r * K);
     }
+    if (this.m.classRatio) correctProbabilities(this.out, n, K, this.m.classRatio);
     return this.out;
   }
 }

@@ -6,6 +6,7 @@ import { AquiferError } from '../util/errors';
 import type { DataInfo } from '../data/data-info';
 import type { ParamLayout } from '../dl/network';
 import type { RegressionDistribution } from '../dl/distribution';
+import { classRatio, type ClassDistribution } from '../dl/predictions';
 
 export interface ScoringModel {
   info: DataInfo;
@@ -19,6 +20,8 @@ export interface ScoringModel {
   distribution: RegressionDistribution;
   /** Binomial: class 1 when p1 >= threshold (H2O's default_threshold). */
   threshold: number;
+  /** balance_classes: prior_k/model_k, applied to the probabilities; null otherwise. */
+  classRatio: number[] | null;
 }
 
 /** The part of a DeepLearningModel the scorer reads. */
@@ -28,6 +31,7 @@ export interface ModelLike {
   readonly theta: Float32Array;
   readonly params: { readonly distribution: string; readonly hidden_dropout_ratios: readonly number[] | null };
   readonly defaultThreshold: number;
+  readonly classDistribution?: ClassDistribution | null;
 }
 
 const CLASSIFICATION = new Set(['bernoulli', 'multinomial']);
@@ -51,6 +55,7 @@ export function fromModel(m: ModelLike): ScoringModel {
     hiddenDropout: m.params.hidden_dropout_ratios ?? [],
     distribution: (CLASSIFICATION.has(d) ? 'gaussian' : d) as RegressionDistribution,
     threshold: info.nclasses === 2 ? m.defaultThreshold : 0.5,
+    classRatio: m.classDistribution ? classRatio(m.classDistribution) : null,
   };
 }
 

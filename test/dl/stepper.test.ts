@@ -28,7 +28,7 @@ function makeChunk(rows: Row[]): RowChunk {
 function config(obj: Objective, over: Partial<StepConfig> = {}): StepConfig {
   return {
     input_dropout_ratio: 0, hidden_dropout_ratios: [], loss: obj.loss, distCode: obj.distribution ? DISTRIBUTION_CODE[obj.distribution] : 0,
-    distParam: obj.distributionParam ?? 0, rho: 0.99, epsilon: 1e-8, l1: obj.l1, l2: obj.l2, max_w2: 3.4028235e38, fast_mode: false, nesterov: true, ...over,
+    distParam: obj.distributionParam ?? 0, rho: 0.99, epsilon: 1e-8, l1: obj.l1, l2: obj.l2, max_w2: 3.4028235e38, fast_mode: false, nesterov: true, class_ratio: null, ...over,
   };
 }
 

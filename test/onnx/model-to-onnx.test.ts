@@ -102,6 +102,11 @@ for (const activation of ['TanhWithDropout', 'RectifierWithDropout', 'ExpRectifi
   });
 }
 
+test('balance_classes: the probabilities are corrected to the original class priors in the graph as in predict', async () => {
+  const m = await trained({ hidden: [8], balance_classes: true, class_sampling_factors: [1, 1.5, 3] }, 'species', irisFrame().rows(Array.from({ length: 85 }, (_, i) => (i < 75 ? i : 25 + i))));  // 50/25/10 rows
+  agrees(await agreement(m, irisFrame()), 'balanced iris');
+});
+
 test('Maxout multinomial: the larger channel of each pair, then softmax', async () => {
   const m = await trained({ activation: 'Maxout', hidden: [6, 5], epochs: 20 }, 'species', irisFrame());
   agrees(await agreement(m, irisFrame()), 'Maxout iris');
