@@ -11,6 +11,13 @@ test('integer counts: Error per row, Rate with thousands separators, a Totals ro
   assert.equal(cm.table[2], [1205, 4034, 39 / 5239, '39 / 5,239']);
 });
 
+test('Rate groups digits as en-US toLocaleString does, from 0 to millions', () => {
+  for (const [err, tot] of [[0, 1], [999, 1000], [12345, 123456], [1234567, 98765432]]) {
+    const cm = confusionMatrix([[tot - err, err], [0, 1]], ['a', 'b']);
+    assert.is(cm.table[0][3], `${err.toLocaleString('en-US')} / ${tot.toLocaleString('en-US')}`);
+  }
+});
+
 test('weighted (fractional) counts print 4 decimals per class and 2 in the Totals row', () => {
   const cm = confusionMatrix([[1.5, 0.25], [0, 2]], ['no', 'yes']);
   assert.is(cm.table[0][3], '0.2500 / 1.7500');
