@@ -154,13 +154,27 @@ export class Frame {
   // ---- conversions -----------------------------------------------------------------------------
 
   static fromArrays(cols: Record<string, ColumnValues>, options: FromValuesOptions = {}): Frame {
+    if (typeof cols !== 'object' || cols === null || Array.isArray(cols) || ArrayBuffer.isView(cols))
+      throw new AquiferError('BAD_PARAMETER', `Frame.fromArrays needs an object of named columns, { name: [values] }, not ${kindOf(cols)}${Array.isArray(cols) ? '; rows as objects go to Frame.fromObjects' : ''}`, { subject: 'cols' });
     const names = Object.keys(cols);
+    for (const n of names) {
+      const v: unknown = cols[n];
+      // A string has a length too, and would become a column of its characters.
+      if (!(v instanceof Column) && (typeof v !== 'object' || v === null || typeof (v as ArrayLike<unknown>).length !== 'number'))
+        throw new AquiferError('BAD_COLUMN', `Frame.fromArrays: column '${n}' is ${kindOf(v)}; each column is an array, a typed array or a Column`, { subject: n });
+    }
     checkTypes(options.types, names);
     return new Frame(names.map((n) => columnFromValues(n, cols[n]!, options.types?.[n])));
   }
 
   /** Rows as objects; the columns are the keys in first-seen order, absent keys are NA. */
   static fromObjects(rows: Record<string, unknown>[], options: FromValuesOptions & { columns?: string[] } = {}): Frame {
+    if (!Array.isArray(rows))
+      throw new AquiferError('BAD_PARAMETER', `Frame.fromObjects needs an array of row objects, [{ name: value }, ...], not ${kindOf(rows)}`, { subject: 'rows' });
+    rows.forEach((r, i) => {
+      if (typeof r !== 'object' || r === null || Array.isArray(r))
+        throw new AquiferError('BAD_PARAMETER', `Frame.fromObjects: row ${i} is ${kindOf(r)}; each row is an object of column values`, { subject: 'rows' });
+    });
     const names = options.columns ?? [...new Set(rows.flatMap((r) => Object.keys(r)))];
     checkTypes(options.types, names);
     const cols: Record<string, unknown[]> = {};
@@ -217,6 +231,15 @@ function checkTypes(types: Record<string, unknown> | undefined, names: string[])
     if (!isColumnType(t))
       throw new AquiferError('BAD_PARAMETER', `type '${String(t)}' for column '${n}' is not one of real, int, enum, string, time`, { subject: n });
   }
+}
+
+/** What an unexpected argument is, for error messages: 'null', 'a string', 'an array', 'a Map'. */
+function kindOf(v: unknown): string {
+  if (v === null || v === undefined) return String(v);
+  if (Array.isArray(v)) return 'an array';
+  if (typeof v !== 'object') return `a ${typeof v}`;
+  const c = (v as object).constructor?.name;
+  return c && c !== 'Object' ? `a ${c}` : 'an object';
 }
 
 function range(n: number): number[] {

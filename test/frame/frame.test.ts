@@ -118,6 +118,13 @@ test('fromArrays rejects columns of different lengths and unsupported values', (
   throwsCode(() => Frame.fromArrays({ a: [{}] as never }), 'BAD_COLUMN', /'a' row 0/);
 });
 
+test('fromArrays rejects a non-object, and a column that is not an array, naming what it got', () => {
+  for (const [bad, got] of [[null, /not null/], ['a,b', /not a string/], [[[1, 2]], /not an array.*fromObjects/], [new Float64Array(2), /not a Float64Array/]] as const)
+    throwsCode(() => Frame.fromArrays(bad as never), 'BAD_PARAMETER', got);
+  throwsCode(() => Frame.fromArrays({ a: [1], b: 5 as never }), 'BAD_COLUMN', /column 'b' is a number/);
+  throwsCode(() => Frame.fromArrays({ a: 'xyz' as never }), 'BAD_COLUMN', /column 'a' is a string/);
+});
+
 test('fromArrays takes typed arrays and Columns without re-inferring', () => {
   const f = Frame.fromArrays({ u: new Float64Array([1, 2]), c: Column.fromCodes('old', Int32Array.of(0, 0), ['z']) });
   assert.equal(f.types, ['int', 'enum']);
@@ -129,6 +136,12 @@ test('fromObjects takes the union of keys, absent keys as NA', () => {
   assert.equal(f.names, ['a', 'b', 'c']);
   assert.ok(f.col('b').isNA(1));
   assert.equal(f.col('c').domain, ['true']);
+});
+
+test('fromObjects rejects a non-array, and rows that are not objects, naming what it got', () => {
+  for (const [bad, got] of [[{ a: 1 }, /array of row objects.*not an object/], ['a,b\n1,2', /not a string/], [null, /not null/]] as const)
+    throwsCode(() => Frame.fromObjects(bad as never), 'BAD_PARAMETER', got);
+  throwsCode(() => Frame.fromObjects([{ a: 1 }, null] as never), 'BAD_PARAMETER', /row 1 is null/);
 });
 
 test('Frame to arquero and back keeps types, values and NA', () => {
