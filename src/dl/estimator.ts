@@ -40,19 +40,24 @@ export class DeepLearningEstimator extends DeepLearningModel {
     if (args.validation_frame !== undefined && !(args.validation_frame instanceof Frame)) {
       throw new AquiferError('BAD_PARAMETER', 'validation_frame must be a Frame', { subject: 'validation_frame' });
     }
-    const started = performance.now();
-    const input = { ...this.input, ...(args.y !== undefined ? { y: args.y } : {}), ...(args.x !== undefined ? { x: args.x } : {}) } as DeepLearningInput;
-    // checkpoint: a model, or the path of a saved one (h2o-lifecycle.md §9, checkpoint.ts).
-    const ref = input.checkpoint;
-    const checkpoint = ref === undefined || ref === null ? undefined : checkpointState(typeof ref === 'string' ? await loadModel(ref) : ref);
-    const prep = await prepare(input, args.training_frame, args.validation_frame, checkpoint);
-    const outcome = await runTraining({ ...prep, ...prep.resume, onProgress: args.onProgress, signal: args.signal });
-    this.trained = {
-      params: prep.params, info: prep.info, layout: prep.layout, cfg: prep.cfg, evalOpts: prep.evalOpts, theta: outcome.theta,
-      outcome, build: prep.build, threads: prep.threads, warnings: [...prep.warnings, ...outcome.warnings],
-      hasValidation: prep.valid !== undefined, runTimeMs: (checkpoint?.runTimeMs ?? 0) + performance.now() - started,
-      input: plainParameters(prep.input), ...(prep.classDistribution ? { classDistribution: prep.classDistribution } : {}),
-    };
+    this.training = true;
+    try {
+      const started = performance.now();
+      const input = { ...this.input, ...(args.y !== undefined ? { y: args.y } : {}), ...(args.x !== undefined ? { x: args.x } : {}) } as DeepLearningInput;
+      // checkpoint: a model, or the path of a saved one (h2o-lifecycle.md §9, checkpoint.ts).
+      const ref = input.checkpoint;
+      const checkpoint = ref === undefined || ref === null ? undefined : checkpointState(typeof ref === 'string' ? await loadModel(ref) : ref);
+      const prep = await prepare(input, args.training_frame, args.validation_frame, checkpoint);
+      const outcome = await runTraining({ ...prep, ...prep.resume, onProgress: args.onProgress, signal: args.signal });
+      this.trained = {
+        params: prep.params, info: prep.info, layout: prep.layout, cfg: prep.cfg, evalOpts: prep.evalOpts, theta: outcome.theta,
+        outcome, build: prep.build, threads: prep.threads, warnings: [...prep.warnings, ...outcome.warnings],
+        hasValidation: prep.valid !== undefined, runTimeMs: (checkpoint?.runTimeMs ?? 0) + performance.now() - started,
+        input: plainParameters(prep.input), ...(prep.classDistribution ? { classDistribution: prep.classDistribution } : {}),
+      };
+    } finally {
+      this.training = false;
+    }
     return new DeepLearningModel(this.trained);
   }
 }

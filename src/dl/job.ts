@@ -39,6 +39,7 @@ export class TrainingJob {
   private readonly localFrames = new Map<string, RowChunk[]>();
   private pool: WorkerPool | undefined;
   private local: { train: Stepper; score: Stepper } | undefined;
+  private readonly slicer = new Slicer();
 
   private constructor(readonly opts: JobOptions, readonly k: KernelExports, memory: WebAssembly.Memory, arena: Arena, threads: number) {
     this.memory = memory; this.arena = arena; this.threads = threads;
@@ -123,11 +124,13 @@ export class TrainingJob {
     if (this.pool) {
       trained = await this.pool.runAll<number>('dl.train', pieces.map((p) => ({ frame, pieces: p, sched })));
     } else {
-      const chunks = this.localFrames.get(frame)!, st = this.local!.train;
+      const chunks = this.localFrames.get(frame)!, st = this.local!.train, B = this.opts.batch;
       let n = 0;
       for (const p of pieces[0]!) {
-        n += this.opts.batch > 1 ? st.trainBatches(chunks[p.chunk]!, p.rows, 0, p.rows.length, sched) : st.trainRows(chunks[p.chunk]!, p.rows, 0, p.rows.length, sched);
-        await yieldToEventLoop();
+        const chunk = chunks[p.chunk]!;
+        await this.slicer.run(p.rows.length, B, (from, to) => {
+          n += B > 1 ? st.trainBatches(chunk, p.rows, from, to, sched) : st.trainRows(chunk, p.rows, from, to, sched);
+        });
       }
       trained = [n];
     }
@@ -149,8 +152,11 @@ export class TrainingJob {
       await this.pool.runAll('dl.score', per);
     } else {
       const out = new Float32Array(this.memory.buffer, this.out, this.outFloats);
-      const chunks = this.localFrames.get(set.frame)!;
-      for (const p of pieces) { this.local!.score.scoreRows(chunks[p.chunk]!, p.rows, out, p.outAt); await yieldToEventLoop(); }
+      const chunks = this.localFrames.get(set.frame)!, sc = this.local!.score;
+      // Slices are whole scoring batches, so that rows are batched as predict and the scorer batch them.
+      for (const p of pieces) {
+        await this.slicer.run(p.rows.length, sc.s.batch, (from, to) => sc.scoreRows(chunks[p.chunk]!, p.rows.subarray(from, to), out, p.outAt + from * width));
+      }
     }
     return new Float32Array(this.memory.buffer, this.out, n * width).slice();
   }
@@ -161,6 +167,45 @@ export class TrainingJob {
   }
 }
 
+/** Without workers the steppers run on the calling thread. A browser page must keep drawing and
+ *  answering events, so the work goes in slices of about SLICE_MS, sized from the last slice's time
+ *  (a row of a large network takes milliseconds, of a small one microseconds), with a yield to the
+ *  event loop between them. */
+const SLICE_MS = 10;
+
+export class Slicer {
+  private rowsPerSlice = 64;
+  private lastYield: number;
+
+  /** `now` and `yieldNow` are the clock and the yield (tests pass their own). */
+  constructor(private readonly now: () => number = () => performance.now(), private readonly yieldNow: () => Promise<void> = yieldToEventLoop) {
+    this.lastYield = now();
+  }
+
+  /** work(from, to) over [0, n), slice bounds multiples of `align` (mini-batches keep their rows). */
+  async run(n: number, align: number, work: (from: number, to: number) => void): Promise<void> {
+    for (let from = 0; from < n;) {
+      const size = Math.max(align, Math.round(this.rowsPerSlice / align) * align);
+      const to = Math.min(n, from + size);
+      const t0 = this.now();
+      work(from, to);
+      const ms = this.now() - t0;
+      if (to - from === size) this.rowsPerSlice = Math.min(1 << 16, Math.max(1, Math.round(size * Math.min(4, SLICE_MS / Math.max(ms, 0.01)))));
+      from = to;
+      if (this.now() - this.lastYield >= SLICE_MS) { await this.yieldNow(); this.lastYield = this.now(); }
+    }
+  }
+}
+
+/** A macrotask, so a browser can render and handle input in between; MessageChannel is not clamped
+ *  to 4 ms like a nested setTimeout. */
 function yieldToEventLoop(): Promise<void> {
+  if (typeof MessageChannel === 'function') {
+    return new Promise((resolve) => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => { ch.port1.close(); resolve(); };
+      ch.port2.postMessage(null);
+    });
+  }
   return new Promise((resolve) => setTimeout(resolve, 0));
 }

@@ -54,11 +54,16 @@ const PARALLEL_SCORE_ROWS = 4096;
 
 export class DeepLearningModel {
   protected trained: ModelState | undefined;
+  /** A train() call is running (the estimator sets it): the model is not there yet. */
+  protected training = false;
 
   constructor(state?: ModelState) { this.trained = state; }
 
   protected get state(): ModelState {
-    if (!this.trained) throw new AquiferError('BAD_PARAMETER', 'the model is not trained yet: call train() first', { subject: 'model' });
+    if (!this.trained) {
+      const why = this.training ? 'the model is still training: await train() before using it' : 'the model is not trained yet: call train() first';
+      throw new AquiferError('BAD_PARAMETER', why, { subject: 'model' });
+    }
     return this.trained;
   }
 

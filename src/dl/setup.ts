@@ -5,7 +5,7 @@ import { AquiferError } from '../util/errors';
 import type { Frame } from '../frame';
 import { DataInfo } from '../data/data-info';
 import type { PackedRows } from '../data/training-rows';
-import { runtimeInfo, type BuildName } from '../wasm/runtime';
+import { buildSupported, runtimeInfo, type BuildName } from '../wasm/runtime';
 import { resolveParameters, modelParameterCount, MAX_MODEL_PARAMETERS, type EffectiveParameters } from './params';
 import { layoutNetwork, type Activation, type ParamLayout } from './network';
 import { DISTRIBUTION_CODE, type RegressionDistribution } from './distribution';
@@ -66,6 +66,13 @@ export function evaluateOptions(p: EffectiveParameters): EvaluateOptions {
  *  multiply-add rounds differently from CPU to CPU. */
 export async function chooseExecution(p: Pick<EffectiveParameters, 'kernel' | 'nthreads' | 'reproducible'>): Promise<{ build: BuildName; threads: number }> {
   const info = await runtimeInfo(p.kernel ? { kernel: p.kernel } : {});
+  if (p.kernel && !buildSupported(p.kernel, info)) {
+    const why = !info.simd ? 'this runtime has no Wasm SIMD'
+      : p.kernel === 'relaxed-mt' && !info.relaxedSimd ? 'this runtime has no relaxed SIMD'
+      : info.crossOriginIsolated === false ? 'threads need SharedArrayBuffer, and this page is not cross-origin isolated (serve it with the COOP/COEP headers)'
+      : 'threads need SharedArrayBuffer, shared Wasm memory and workers, which this runtime lacks';
+    throw new AquiferError('RUNTIME_UNSUPPORTED', `kernel '${p.kernel}' cannot run here: ${why}; leave kernel unset to choose ${info.build}`, { subject: 'kernel' });
+  }
   let build = info.build;
   if (p.reproducible && build === 'relaxed-mt' && !p.kernel) build = 'simd-mt';
   const threads = build.endsWith('-st') ? 1 : p.nthreads === -1 ? info.cores : p.nthreads;

@@ -105,8 +105,10 @@ export interface TrainOutcome {
   warnings: string[];
 }
 
-/** Rows a worker trains between two looks at progress and the abort signal. */
+/** Rows a worker trains between two looks at progress and the abort signal (to start with, and
+ *  always under reproducible), and the time a round aims at otherwise. */
 const ROUND_ROWS = 4096;
+const ROUND_MS = 250;
 
 export async function runTraining(t: TrainInput): Promise<TrainOutcome> {
   const p = t.params;
@@ -174,7 +176,10 @@ export async function runTraining(t: TrainInput): Promise<TrainOutcome> {
 
     if (p.epochs === 0) {
       await score();
+    } else if (t.signal?.aborted) {
+      stopped = 'aborted';  // aborted before it started: no row is trained
     } else {
+      let roundRows = ROUND_ROWS;
       for (;;) {
         iterations++;
         // The last iteration plans only what is left, so that sampling a little short of the
@@ -189,13 +194,17 @@ export async function runTraining(t: TrainInput): Promise<TrainOutcome> {
           const round = plan.pieces.map((list, w) => {
             const take = [];
             let rows = 0;
-            while (cursor[w]! < list.length && rows < ROUND_ROWS) { const piece = list[cursor[w]!++]!; take.push(piece); rows += piece.rows.length; }
+            while (cursor[w]! < list.length && rows < roundRows) { const piece = list[cursor[w]!++]!; take.push(piece); rows += piece.rows.length; }
             return take;
           });
           const roundStart = performance.now();
           const trained = await job.train('train', round, schedule(p, samples));
           samples += trained.reduce((a, b) => a + b, 0);
-          trainMs += performance.now() - roundStart;
+          const roundMs = performance.now() - roundStart;
+          trainMs += roundMs;
+          // Rounds of about ROUND_MS keep progress and abort prompt for large networks too; under
+          // reproducible the copies are averaged per round, so its rounds stay a fixed size.
+          if (!p.reproducible) roundRows = Math.min(ROUND_ROWS * 16, Math.max(ROUND_ROWS / 4, Math.round(roundRows * Math.min(2, ROUND_MS / Math.max(roundMs, 1)))));
           progress('training');
           if (t.signal?.aborted) { aborted = true; break; }
           if (p.max_runtime_secs > 0 && performance.now() - start > p.max_runtime_secs * 1000) break;

@@ -106,6 +106,37 @@ test('aborting mid-training stops cleanly and keeps the model of the last scorin
   assert.is(pred.nrow, 2);
 });
 
+test('a signal aborted before train() trains no row: the initial model is scored and returned', async () => {
+  const m = new DeepLearningEstimator({ hidden: [8], epochs: 50, seed: 3 });
+  await m.train({ y: 'species', training_frame: irisFrame(), signal: AbortSignal.abort() });
+  assert.is(m.stoppedBy, 'aborted');
+  assert.is(m.samples, 0);
+  assert.is(m.scoringHistory().length, 1);
+  assert.is((await m.predict(irisFrame().head(3))).nrow, 3);
+});
+
+test('using the model while train() runs says it is still training', async () => {
+  const m = new DeepLearningEstimator({ hidden: [8], epochs: 20, seed: 3 });
+  const running = m.train({ y: 'species', training_frame: irisFrame() });
+  await rejects(() => m.predict(irisFrame().head(1)), 'BAD_PARAMETER', /still training: await train\(\)/);
+  await running;
+  assert.is((await m.predict(irisFrame().head(1))).nrow, 1);
+});
+
+test('a kernel this runtime cannot run is refused with the reason, not a raw error', async () => {
+  const { runtimeInfo } = await import('../../src/wasm/runtime');
+  const info = await runtimeInfo();
+  if (info.relaxedSimd && info.threads) {
+    // Here every build runs: the forced one trains.
+    const m = new DeepLearningEstimator({ hidden: [4], epochs: 1, kernel: 'relaxed-mt' });
+    await m.train({ y: 'species', training_frame: irisFrame() });
+    assert.is(m.execution.build, 'relaxed-mt');
+  } else {
+    await rejects(() => new DeepLearningEstimator({ hidden: [4], epochs: 1, kernel: 'relaxed-mt' }).train({ y: 'species', training_frame: irisFrame() }),
+      'RUNTIME_UNSUPPORTED', /kernel 'relaxed-mt' cannot run here: .*; leave kernel unset/, 'kernel');
+  }
+});
+
 test('early stopping: a converged metric stops training before the epochs run out', async () => {
   const m = new DeepLearningEstimator({ hidden: [10], epochs: 5000, seed: 8, score_each_iteration: true, train_samples_per_iteration: 150, stopping_rounds: 2, stopping_tolerance: 0.05, classification_stop: -1 });
   await m.train({ y: 'species', training_frame: irisFrame() });
