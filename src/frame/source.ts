@@ -33,16 +33,45 @@ export interface TextSource {
 
 export async function openSource(source: string | URL | Blob): Promise<ByteSource> {
   if (typeof Blob !== 'undefined' && source instanceof Blob) return blobSource(source, (source as File).name || 'blob');
-  const url = source instanceof URL ? source : typeof source === 'string' && /^[a-z][a-z0-9+.-]*:\/\//i.test(source) ? new URL(source) : null;
+  if (typeof source === 'string' && /[\r\n]/.test(source))
+    throw new AquiferError('BAD_PARAMETER', `importFile takes a path, a URL or a Blob, and was given text with a line break ('${clip(source, 60)}'); parse CSV text with parseCSV(text)`, { subject: 'source' });
+  const url = source instanceof URL ? source : typeof source === 'string' ? sourceUrl(source, isNode(), pageBase()) : null;
   if (url !== null && (url.protocol === 'http:' || url.protocol === 'https:')) return urlSource(url, String(source));
   if (url !== null && url.protocol !== 'file:')
     throw new AquiferError('FILE_ERROR', `cannot read '${String(source)}': only local paths, file:, http: and https: URLs, and Blobs are supported`, { subject: String(source) });
   if (typeof source !== 'string' && url === null)
     throw new AquiferError('BAD_PARAMETER', `importFile needs a path, a URL or a Blob, not ${source === null ? 'null' : typeof source}`, { subject: 'source' });
   if (!isNode())
-    throw new AquiferError('RUNTIME_UNSUPPORTED', `cannot read the local path '${String(source)}' outside Node; pass a URL or a File/Blob`, { subject: String(source) });
+    throw new AquiferError('RUNTIME_UNSUPPORTED', `cannot read the local path '${String(source)}' outside Node, and there is no page URL to resolve it against; pass an absolute URL or a File/Blob`, { subject: String(source) });
   const { pathSource } = await import('./source-node');
   return pathSource(url ?? (source as string), String(source));
+}
+
+/**
+ * A string source as a URL, or null for a local path. Absolute URLs are URLs everywhere; in Node
+ * any other string is a path, elsewhere it is resolved against the page's base URL, as fetch()
+ * would ('/data.csv' in a browser). null outside Node too when there is no base to resolve against.
+ */
+export function sourceUrl(source: string, node: boolean, base: string | undefined): URL | null {
+  const absolute = /^[a-z][a-z0-9+.-]*:\/\//i.test(source);
+  if (!absolute && (node || base === undefined)) return null;
+  try {
+    return absolute ? new URL(source) : new URL(source, base);
+  } catch (e) {
+    throw new AquiferError('BAD_PARAMETER', `importFile cannot read '${clip(source, 200)}': not a valid URL (${(e as Error).message})`, { subject: 'source', cause: e });
+  }
+}
+
+/** The document's base URL in a page, the script's URL in a worker; undefined elsewhere. */
+function pageBase(): string | undefined {
+  const g = globalThis as { document?: { baseURI?: string }; location?: { href?: string } };
+  return g.document?.baseURI ?? g.location?.href;
+}
+
+/** The first `n` characters of `s` on one line, for quoting user input in a message. */
+function clip(s: string, n: number): string {
+  const t = s.replace(/\r?\n|\r/g, '\\n');
+  return t.length <= n ? t : `${t.slice(0, n)}...`;
 }
 
 function blobSource(blob: Blob, name: string): ByteSource {
@@ -50,14 +79,16 @@ function blobSource(blob: Blob, name: string): ByteSource {
 }
 
 function urlSource(url: URL, name: string): ByteSource {
+  // A relative URL is named as given and as resolved: the page's base may not be what was meant.
+  const what = url.href === name ? `'${name}'` : `'${name}' (${url.href})`;
   const get = async (): Promise<Response> => {
     let res: Response;
     try {
       res = await fetch(url);
     } catch (e) {
-      throw new AquiferError('FILE_ERROR', `cannot fetch '${name}': ${(e as Error).message}`, { subject: name, cause: e });
+      throw new AquiferError('FILE_ERROR', `cannot fetch ${what}: ${(e as Error).message}`, { subject: name, cause: e });
     }
-    if (!res.ok) throw new AquiferError('FILE_ERROR', `cannot fetch '${name}': HTTP ${res.status} ${res.statusText}`, { subject: name });
+    if (!res.ok) throw new AquiferError('FILE_ERROR', `cannot fetch ${what}: HTTP ${res.status} ${res.statusText}`, { subject: name });
     return res;
   };
   return {

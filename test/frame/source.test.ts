@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { deflateRawSync, gzipSync } from 'node:zlib';
-import { inflate, inflateWeb, openSource, openText } from '../../src/frame/source';
+import { inflate, inflateWeb, openSource, openText, sourceUrl } from '../../src/frame/source';
 import { isAquiferError } from '../../src/util/errors';
 
 const TEXT = 'a,b\n' + Array.from({ length: 5000 }, (_, i) => `${i},${i % 13}`).join('\n');
@@ -48,6 +48,31 @@ test('openText finds gzip by its bytes and reads the size from the trailer', asy
 test('an unsupported URL scheme is rejected', async () => {
   try { await openSource('ftp://example.com/x.csv'); assert.unreachable(); }
   catch (e) { assert.ok(isAquiferError(e) && e.code === 'FILE_ERROR' && /ftp:/.test((e as Error).message)); }
+});
+
+test('outside Node a relative URL string is resolved against the page, as fetch would', () => {
+  const page = 'https://example.com/app/index.html';
+  assert.is(sourceUrl('/data.csv', false, page)?.href, 'https://example.com/data.csv');
+  assert.is(sourceUrl('data/x.csv.gz', false, page)?.href, 'https://example.com/app/data/x.csv.gz');
+  assert.is(sourceUrl('https://cdn.example.org/a.csv', false, page)?.href, 'https://cdn.example.org/a.csv');
+  assert.is(sourceUrl('/data.csv', false, undefined), null);
+});
+
+test('in Node a string stays a file path unless it is an absolute URL', () => {
+  assert.is(sourceUrl('/data.csv', true, 'https://example.com/'), null);
+  assert.is(sourceUrl('data.csv', true, undefined), null);
+  assert.is(sourceUrl('http://localhost:8080/a.csv', true, undefined)?.href, 'http://localhost:8080/a.csv');
+});
+
+test('CSV text given to importFile points to parseCSV and is not echoed in full', async () => {
+  const csv = 'sepal_len,sepal_wid,petal_len,petal_wid,species\n' + '5.1,3.5,1.4,0.2,setosa\n'.repeat(100);
+  try { await openSource(csv); assert.unreachable(); }
+  catch (e) {
+    assert.ok(isAquiferError(e) && e.code === 'BAD_PARAMETER', String(e));
+    const m = (e as Error).message;
+    assert.match(m, /path, a URL or a Blob.*parseCSV/);
+    assert.ok(m.length < 200 && !m.includes('\n'), m);
+  }
 });
 
 test.run();
