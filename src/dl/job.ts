@@ -174,7 +174,7 @@ export class TrainingJob {
 const SLICE_MS = 10;
 
 export class Slicer {
-  private rowsPerSlice = 64;
+  private rowsPerSlice = 4;  // small: a row of a large network takes milliseconds
   private lastYield: number;
 
   /** `now` and `yieldNow` are the clock and the yield (tests pass their own). */

@@ -18,12 +18,12 @@ test('slow rows: slices shrink to about 10 ms of work, with a yield between them
   const sizes: number[] = [];
   await slicer.run(500, 1, (from, to) => { sizes.push(to - from); for (let r = from; r < to; r++) seen.push(r); clock.advance(2 * (to - from)); });
   assert.equal(seen, Array.from({ length: 500 }, (_, i) => i));
-  // 2 ms a row: the first slice is 64 rows (128 ms); after it every slice is 5 rows (10 ms).
-  assert.is(sizes[0], 64);
+  // 2 ms a row: the first slice is 4 rows (8 ms); after it every slice is 5 rows (10 ms).
+  assert.is(sizes[0], 4);
   assert.ok(sizes.slice(1, -1).every((s) => s === 5), sizes.join(','));
-  // A yield after every slice but the last, a single row (2 ms, under the budget).
+  // A yield after every slice of 10 ms or more: all but the first (8 ms) and the last (one row).
   assert.is(sizes.at(-1), 1);
-  assert.is(yields, sizes.length - 1);
+  assert.is(yields, sizes.length - 2);
 });
 
 test('fast rows: slices grow (at most 4x at a time) and yields are rare', async () => {
@@ -32,7 +32,7 @@ test('fast rows: slices grow (at most 4x at a time) and yields are rare', async 
   const slicer = new Slicer(clock.now, async () => { yields++; });
   const sizes: number[] = [];
   await slicer.run(100_000, 1, (from, to) => { sizes.push(to - from); clock.advance(0.001 * (to - from)); });
-  assert.equal(sizes.slice(0, 4), [64, 256, 1024, 4096]);
+  assert.equal(sizes.slice(0, 5), [4, 16, 64, 256, 1024]);
   assert.ok(yields <= 11, `${yields} yields for 100 ms of work`);
 });
 
