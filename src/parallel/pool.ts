@@ -14,6 +14,8 @@ export interface PoolOptions {
   size: number;
   build: BuildName;
   memory: WebAssembly.Memory;
+  /** The worker script; default: workerUrl(), dist/worker.js beside the bundle. */
+  workerUrl?: URL;
 }
 
 export class WorkerPool {
@@ -34,19 +36,20 @@ export class WorkerPool {
       throw new AquiferError('RUNTIME_UNSUPPORTED', 'a worker pool needs a shared WebAssembly.Memory');
     }
     const size = Math.max(1, Math.floor(opts.size));
+    const url = opts.workerUrl ?? workerUrl();
     const pool = new WorkerPool(size);
     try {
       const module = await kernelModule(opts.build);
-      await Promise.all(Array.from({ length: size }, (_, i) => pool.spawn(i, opts, module)));
+      await Promise.all(Array.from({ length: size }, (_, i) => pool.spawn(i, opts, module, url)));
     } catch (e) {
       await pool.close();
-      throw e instanceof AquiferError ? e : new AquiferError('WORKER_ERROR', `could not start ${size} workers: ${(e as Error).message}`, { cause: e });
+      throw e instanceof AquiferError ? e : workerStartError(size, url, e);
     }
     return pool;
   }
 
-  private async spawn(index: number, opts: PoolOptions, module: WebAssembly.Module): Promise<void> {
-    const w = await spawnWorker(workerUrl());
+  private async spawn(index: number, opts: PoolOptions, module: WebAssembly.Module, url: URL): Promise<void> {
+    const w = await spawnWorker(url);
     this.workers[index] = w;
     const ready = new Promise<void>((resolve, reject) => {
       w.onFailure((e) => { reject(e); this.fail(index, e); });
@@ -98,6 +101,18 @@ export class WorkerPool {
     for (const [id, p] of this.pending) { this.pending.delete(id); p.reject(new AquiferError('WORKER_ERROR', 'the worker pool was closed')); }
     await Promise.all(this.workers.filter(Boolean).map((w) => w.terminate()));
   }
+}
+
+/**
+ * Why a pool did not start, naming the worker script: a browser reports a missing script only as
+ * "worker failed to load", and the usual cause is a bundler that did not copy it (esbuild does
+ * not follow new URL('./worker.js', import.meta.url); see README, Runtimes and kernels).
+ */
+export function workerStartError(size: number, url: URL, cause: unknown): AquiferError {
+  const why = cause instanceof Error ? cause.message : String(cause);
+  return new AquiferError('WORKER_ERROR',
+    `could not start ${size} worker${size === 1 ? '' : 's'} from ${url.href}: ${why}. If that file is missing, copy node_modules/aquifer/dist/worker.js next to your bundle (webpack 5, Vite/Rollup and Parcel do that themselves; esbuild does not)`,
+    { subject: url.href, cause });
 }
 
 /** Start a pool, hand it to `fn`, and always terminate its workers afterwards. */

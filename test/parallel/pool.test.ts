@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { execFileSync } from 'node:child_process';
-import { withPool, WorkerPool } from '../../src/parallel/pool';
+import { withPool, WorkerPool, workerStartError } from '../../src/parallel/pool';
 import { dropFlags } from '../../src/parallel/adapter';
 import { createMemory } from '../../src/wasm/memory';
 import { Arena } from '../../src/wasm/memory';
@@ -79,6 +79,23 @@ test('a single-thread build is refused for a pool with a clear reason', async ()
   } catch (e) {
     assert.ok(isAquiferError(e) && e.code === 'RUNTIME_UNSUPPORTED');
   }
+});
+
+test('a worker script that is not there: the error names its URL and says to copy dist/worker.js', async () => {
+  const url = new URL('file:///nonexistent/aquifer/worker.js');
+  try {
+    await WorkerPool.start({ size: 2, build: 'simd-mt', memory: createMemory(1 << 16, true), workerUrl: url });
+    assert.unreachable();
+  } catch (e) {
+    assert.ok(isAquiferError(e) && e.code === 'WORKER_ERROR', String(e));
+    assert.match((e as Error).message, /could not start 2 workers from file:\/\/\/nonexistent\/aquifer\/worker\.js: .*dist\/worker\.js next to your bundle/);
+  }
+});
+
+test('the message for a browser\'s bare "worker failed to load" names the script and the fix', () => {
+  const e = workerStartError(2, new URL('https://example.com/assets/worker.js'), new Error('worker failed to load'));
+  assert.is(e.subject, 'https://example.com/assets/worker.js');
+  assert.match(e.message, /^could not start 2 workers from https:\/\/example\.com\/assets\/worker\.js: worker failed to load\. .*esbuild/);
 });
 
 test('the process exits by itself after a job: no worker is left alive', () => {
