@@ -83,6 +83,8 @@ export const msg = {
     `average_activation must be > 0 with activation ${activation} and sparsity_beta > 0, got ${v}`,
   offsetClassification: () => 'offset_column is only supported for regression',
   offsetAutoencoder: () => 'offset_column cannot be used with autoencoder: true',
+  multinomialAucType: (m: string, t: string) =>
+    `stopping_metric ${m} needs auc_type MACRO_OVR, WEIGHTED_OVR, MACRO_OVO or WEIGHTED_OVO for a multinomial response: with ${t} there is no ${m} to stop on`,
   balanceNeedsClassification: () => 'balance_classes requires classification (a categorical response)',
   samplingFactorsWithoutBalance: () => 'class_sampling_factors requires balance_classes: true',
   samplingFactorsLength: (given: number, k: number) =>

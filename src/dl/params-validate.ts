@@ -133,6 +133,11 @@ export function validateParameters(p: DeepLearningParameters, data: DataSummary)
     if (!classification && CLASSIFICATION_METRICS.has(m)) fail('stopping_metric', msg.classificationMetricForRegression(m));
   }
   if ((m === 'custom' || m === 'custom_increasing') && p.custom_metric_func === null) fail('stopping_metric', msg.customMetricMissing(m));
+  // A multinomial AUC exists only for the averaged auc_types (lifecycle §3.3); otherwise it is NaN
+  // and training would silently never stop on it.
+  if ((m === 'AUC' || m === 'AUCPR') && classification && (data.nclasses ?? 0) > 2 && (p.auc_type === 'AUTO' || p.auc_type === 'NONE')) {
+    fail('stopping_metric', msg.multinomialAucType(m, p.auc_type));
+  }
 
   // ---- cross-validation (lifecycle §7.1) ----------------------------------------------------------
   if (p.nfolds < 0 || p.nfolds === 1) fail('nfolds', msg.nfoldsValue(p.nfolds));

@@ -133,12 +133,16 @@ function resolve(p: DeepLearningParameters, given: Map<ParameterName, unknown>, 
   }
 
   // §5.7: reproducible forces one deterministic schedule.
-  let { force_load_balance, score_each_iteration, replicate_training_data, train_samples_per_iteration } = p;
+  let { force_load_balance, score_each_iteration, replicate_training_data, train_samples_per_iteration, shuffle_training_data } = p;
   if (p.reproducible) {
     force_load_balance = true;
     score_each_iteration = true;
     replicate_training_data = false;
     if (train_samples_per_iteration === -2) train_samples_per_iteration = -1;
+    // §5.4: an iteration of exactly one epoch over H2O's single reproducible chunk is shuffled, so
+    // that the epochs do not all see the rows in frame order.
+    const tspi = train_samples_per_iteration;
+    if (tspi === 0 || tspi === -1 || (data.nrows !== undefined && tspi === data.nrows)) shuffle_training_data = true;
   }
 
   // lifecycle §1.3: Stratified validation sampling applies to a balanced classifier only.
@@ -170,6 +174,7 @@ function resolve(p: DeepLearningParameters, given: Map<ParameterName, unknown>, 
     score_each_iteration,
     replicate_training_data,
     train_samples_per_iteration,
+    shuffle_training_data,
     warnings,
   };
 }

@@ -172,6 +172,7 @@ test('bad input is refused with an error that names the parameter or column', as
   const one = Frame.fromArrays({ a: [1, 2, 3], y: ['k', 'k', 'k'] }, { types: { y: 'enum' } });
   await rejects(() => new DeepLearningEstimator({}).train({ y: 'y', training_frame: one }), 'BAD_PARAMETER', /class/);
   await rejects(() => new DeepLearningEstimator({ nfolds: 3 }).train({ y: 'species', training_frame: irisFrame() }), 'BAD_PARAMETER', /cross-validation .* not available yet/, 'nfolds');
+  await rejects(() => new DeepLearningEstimator({ stopping_metric: 'AUC' }).train({ y: 'species', training_frame: irisFrame() }), 'BAD_PARAMETER', /needs auc_type MACRO_OVR/, 'stopping_metric');
   await rejects(() => new DeepLearningEstimator({}).train({ y: 'y' } as never), 'BAD_PARAMETER', /training_frame/);
   await rejects(() => new DeepLearningEstimator({ custom_metric_func: 'python:my_metric', stopping_metric: 'custom' }).train({ y: 'species', training_frame: irisFrame() }), 'BAD_PARAMETER', /custom metrics/, 'stopping_metric');
 });
