@@ -11,6 +11,7 @@ export interface Distinct {
 }
 
 const RADIX = 16, BUCKETS = 1 << RADIX, MASK = BUCKETS - 1;
+const SMALL_SORT = 2048;
 
 /**
  * The stable ascending order of `values` (NaN-free) as a permutation of row indices.
@@ -19,6 +20,9 @@ const RADIX = 16, BUCKETS = 1 << RADIX, MASK = BUCKETS - 1;
  */
 export function ascendingOrder(values: Float64Array): Uint32Array {
   const n = values.length;
+  // The radix passes walk 65,536 buckets each whatever n is: below a few thousand values a
+  // comparison sort (ties by index, as the stable radix sort leaves them) is faster.
+  if (n < SMALL_SORT) return Uint32Array.from({ length: n }, (_, i) => i).sort((a, b) => values[a]! - values[b]! || a - b);
   const bits = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
   let lo = new Uint32Array(n), hi = new Uint32Array(n), order = new Uint32Array(n);
   for (let i = 0; i < n; i++) {

@@ -30,4 +30,15 @@ test('distinct values are ascending, merge -0 with 0, and index every row', () =
   assert.equal(Array.from(d.index), [2, 1, 3, 1, 2, 0]);
 });
 
+test('the radix sort (large inputs) and the comparison sort (small ones) give the same stable order', () => {
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
+  const special = [0, -0, Infinity, -Infinity, 1e-300, -1e-300];
+  for (const n of [5000, 2047]) {
+    const v = Float64Array.from({ length: n }, (_, i) => (i % 50 === 0 ? special[i % special.length]! : Math.round((next() - 0.5) * 200) / 8));
+    const want = Array.from({ length: n }, (_, i) => i).sort((a, b) => (v[a]! < v[b]! ? -1 : v[a]! > v[b]! ? 1 : a - b));
+    assert.equal(Array.from(ascendingOrder(v)), want, `n=${n}`);
+  }
+});
+
 test.run();
