@@ -62,17 +62,17 @@ export function vec_mul_f32(x: usize, y: usize, out: usize, n: i32): void {
   }
 }
 
-/** Input dropout over the listed non-zeros: idx holds nnz increasing indices of the non-zero a[i]
- *  (nonzero_idx_f32). Listed unit k takes draw u[k] (u: nnz floats of scratch) and is dropped
- *  (a[i] = 0) when u[k] < ratio, as in dropout_f32; the survivors stay listed, in order, at the
- *  front of idx. Returns their count. A zero input draws nothing: dropping it would change nothing,
- *  and an MNIST row has about 150 non-zeros among 717 inputs, so this draws a fifth as many. */
-export function dropout_listed_f32(a: usize, idx: usize, nnz: i32, ratio: f32, state: usize, scratch: usize): i32 {
-  fill_uniform(state, scratch, nnz);
+/** Input dropout of n units, given the nnz increasing indices of the non-zero a[i] in idx
+ *  (nonzero_idx_f32): the same n draws as dropout_f32 (u: n floats of scratch), so the masks and
+ *  the generator's stream are dropout_f32's, but only the listed units are looked at (dropping a
+ *  zero changes nothing). A listed unit with u[i] < ratio is set to 0 and leaves the list; the
+ *  survivors stay listed, in order, at the front of idx. Returns their count. */
+export function dropout_listed_f32(a: usize, idx: usize, nnz: i32, n: i32, ratio: f32, state: usize, scratch: usize): i32 {
+  fill_uniform(state, scratch, n);
   let kept = 0;
   for (let k = 0; k < nnz; k++) {
     const i = load<i32>(idx + (<usize>k << 2));
-    if (load<f32>(scratch + (<usize>k << 2)) < ratio) store<f32>(a + (<usize>i << 2), 0);
+    if (load<f32>(scratch + (<usize>i << 2)) < ratio) store<f32>(a + (<usize>i << 2), 0);
     else { store<i32>(idx + (<usize>kept << 2), i); kept++; }
   }
   return kept;

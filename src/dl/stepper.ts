@@ -132,13 +132,13 @@ export class Stepper {
     return trained;
   }
 
-  /** Input dropout of the training row in layer 0, drawn for its non-zeros only (dropping a zero
-   *  changes nothing); leaves the surviving non-zeros listed in layer 0's idx and returns their count. */
+  /** Input dropout of the training row in layer 0 (dropout_f32's masks, applied to the listed
+   *  non-zeros only); leaves the surviving non-zeros listed in layer 0's idx and returns their count. */
   private inputDropout(): number {
     const { k, s, cfg } = this;
-    const in0 = s.layers[0]!;
-    const nnz = k.nonzero_idx_f32!(in0.a, this.layout.spec.units[0]!, in0.idx);
-    return cfg.input_dropout_ratio > 0 ? k.dropout_listed_f32!(in0.a, in0.idx, nnz, cfg.input_dropout_ratio, s.rng, in0.mask) : nnz;
+    const in0 = s.layers[0]!, n0 = this.layout.spec.units[0]!;
+    const nnz = k.nonzero_idx_f32!(in0.a, n0, in0.idx);
+    return cfg.input_dropout_ratio > 0 ? k.dropout_listed_f32!(in0.a, in0.idx, nnz, n0, cfg.input_dropout_ratio, s.rng, in0.mask) : nnz;
   }
 
   /** Forward one row already in layer 0's activations; `train` applies dropout masks, else the

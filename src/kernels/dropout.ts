@@ -17,12 +17,10 @@ export function dropoutRef(a: ArrayLike<number>, ratio: number, rng: Random): { 
   return { a: Float64Array.from(a, (v, i) => (mask[i] ? v : 0)), mask };
 }
 
-/** Dropout of the non-zeros only (dropout_listed_f32): the k-th non-zero, in index order, takes the
- *  k-th draw; returns the activations and the indices of the non-zeros that survive. */
+/** dropout_listed_f32: dropoutRef's masks (one draw per unit), and the non-zeros that survive. */
 export function dropoutListedRef(a: ArrayLike<number>, ratio: number, rng: Random): { a: Float64Array; kept: number[] } {
-  const nz = Array.from(a, (v, i) => (v !== 0 ? i : -1)).filter((i) => i >= 0);
-  const u = uniformRef(rng, nz.length), out = Float64Array.from(a), kept: number[] = [];
-  nz.forEach((i, k) => { if (u[k]! < ratio) out[i] = 0; else kept.push(i); });
+  const { a: out } = dropoutRef(a, ratio, rng);
+  const kept = Array.from(a, (v, i) => (v !== 0 && out[i] !== 0 ? i : -1)).filter((i) => i >= 0);
   return { a: out, kept };
 }
 
@@ -69,7 +67,7 @@ export const dropoutKernels: KernelEntry[] = [
         const ps = arena.alloc(16), pa = arena.putF32(a), pi = arena.alloc(4 * n), pu = arena.alloc(4 * n);
         arena.u32(ps, 4).set(new Random(seed).state());
         const nnz = k.nonzero_idx_f32!(pa, n, pi);
-        const kept = k.dropout_listed_f32!(pa, pi, nnz, ratio, ps, pu);
+        const kept = k.dropout_listed_f32!(pa, pi, nnz, n, ratio, ps, pu);
         const gen = new Random(seed), ref = dropoutListedRef(a, Math.fround(ratio), gen);
         const sameList = kept === ref.kept.length && ref.kept.every((i, j) => arena.i32(pi, kept)[j] === i) ? 0 : Infinity;
         const diff = Math.max(maxRelDiff(arena.f32(pa, n), ref.a), sameList, stateDiff(arena.u32(ps, 4), gen));
