@@ -6,8 +6,9 @@
 // - Macro: the plain mean over classes or pairs. Weighted: class k counts W_k (its weight sum), pair
 //   (j, k) counts W_j + W_k.
 // Empty curves follow auc.ts: a class with no rows has OVR AUC 0 (no positives), as in H2O's AUC2;
-// a pair with no rows has AUC NaN, which MACRO_OVO keeps and WEIGHTED_OVO (weight 0) leaves out. A row of a level the model never saw (y ≥ K) is a negative in
-// every OVR curve and belongs to no pair.
+// a pair with no rows has AUC NaN, which MACRO_OVO keeps and WEIGHTED_OVO (weight 0) leaves out.
+// A row of a level the model never saw (y ≥ K) is a negative in every OVR curve and belongs to no
+// pair.
 
 import { AquiferError } from '../util/errors';
 import { prAuc, rocAuc } from './auc';
