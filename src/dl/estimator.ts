@@ -4,6 +4,7 @@
 
 import { AquiferError } from '../util/errors';
 import { Frame } from '../frame';
+import { didYouMean } from '../frame/names';
 import { resolveParameterName, type DeepLearningInput } from './params';
 import { prepare } from './setup';
 import { runTraining, type Progress } from './trainer';
@@ -17,11 +18,16 @@ export interface TrainArgs {
   y?: string;
   training_frame: Frame;
   validation_frame?: Frame;
+  /** As in H2O's train(): given here, they replace the constructor's. */
+  weights_column?: string;
+  offset_column?: string;
   /** Called after every round of rows and at every scoring event. */
   onProgress?: (p: Progress) => void;
   /** Aborting stops training cleanly and keeps the model as of the last scoring event. */
   signal?: AbortSignal;
 }
+
+const TRAIN_ARGS = ['x', 'y', 'training_frame', 'validation_frame', 'weights_column', 'offset_column', 'onProgress', 'signal'];
 
 export class DeepLearningEstimator extends DeepLearningModel {
   private readonly input: DeepLearningInput;
@@ -40,10 +46,19 @@ export class DeepLearningEstimator extends DeepLearningModel {
     if (args.validation_frame !== undefined && !(args.validation_frame instanceof Frame)) {
       throw new AquiferError('BAD_PARAMETER', 'validation_frame must be a Frame', { subject: 'validation_frame' });
     }
+    for (const key of Object.keys(args)) {
+      if (TRAIN_ARGS.includes(key)) continue;
+      const hint = didYouMean(key, TRAIN_ARGS);
+      throw new AquiferError('UNKNOWN_PARAMETER', `train() takes ${TRAIN_ARGS.join(', ')}; got '${key}'${hint ? `; did you mean '${hint}'?` : ' (model parameters go to the constructor)'}`, { subject: key });
+    }
     this.training = true;
     try {
       const started = performance.now();
-      const input = { ...this.input, ...(args.y !== undefined ? { y: args.y } : {}), ...(args.x !== undefined ? { x: args.x } : {}) } as DeepLearningInput;
+      const input = {
+        ...this.input, ...(args.y !== undefined ? { y: args.y } : {}), ...(args.x !== undefined ? { x: args.x } : {}),
+        ...(args.weights_column !== undefined ? { weights_column: args.weights_column } : {}),
+        ...(args.offset_column !== undefined ? { offset_column: args.offset_column } : {}),
+      } as DeepLearningInput;
       // checkpoint: a model, or the path of a saved one (h2o-lifecycle.md §9, checkpoint.ts).
       const ref = input.checkpoint;
       const checkpoint = ref === undefined || ref === null ? undefined : checkpointState(typeof ref === 'string' ? await loadModel(ref) : ref);

@@ -14,6 +14,7 @@ import { balanceRows } from './class-balance';
 import { classRatio, type ClassDistribution } from './predictions';
 import { codesInDomain } from '../data/frame-access';
 import { initialParameters } from './init';
+import { loadModel } from '../persist/load-model';
 import type { StepConfig } from './stepper';
 import type { EvaluateOptions } from './evaluate';
 import type { TrainingSetup } from './trainer';
@@ -103,6 +104,7 @@ export async function prepare(given: ModelInput, training: Frame, validation: Fr
   const p = rest as EffectiveParameters;
   const classification = summary.responseType === 'enum';
   if (p.autoencoder) throw new AquiferError('BAD_PARAMETER', 'autoencoder training is not available yet in aquifer', { subject: 'autoencoder' });
+  if (p.pretrained_autoencoder !== null) await checkPretrained(p.pretrained_autoencoder);
   // Accepted and checked by the parameter table, but not trained yet: refused rather than ignored.
   if (p.nfolds > 1 || p.fold_column !== null) {
     throw new AquiferError('BAD_PARAMETER', 'cross-validation (nfolds, fold_column) is not available yet in aquifer; hold out rows with frame.splitFrame and pass them as validation_frame', { subject: p.fold_column !== null ? 'fold_column' : 'nfolds' });
@@ -158,6 +160,19 @@ export async function prepare(given: ModelInput, training: Frame, validation: Fr
   };
 }
 
+/** lifecycle §11.5: the pretrained model must exist and be an autoencoder. aquifer trains no
+ *  autoencoder yet, so a model that loads is a supervised one and is refused as H2O refuses it. */
+async function checkPretrained(ref: NonNullable<EffectiveParameters['pretrained_autoencoder']>): Promise<void> {
+  if (typeof ref === 'string') {
+    try {
+      await loadModel(ref);
+    } catch (e) {
+      throw new AquiferError('BAD_PARAMETER', `The pretrained model '${ref}' cannot be found: ${(e as Error).message}`, { subject: 'pretrained_autoencoder', cause: e });
+    }
+  }
+  throw new AquiferError('BAD_PARAMETER', 'The pretrained model must be unsupervised (an autoencoder), and the model to be trained must be supervised; aquifer cannot train autoencoders yet', { subject: 'pretrained_autoencoder' });
+}
+
 /** Class index per frame row in the response's training domain (-1: missing or unseen). */
 function responseCodes(frame: Frame, info: DataInfo): Int32Array {
   return codesInDomain(frame.col(info.response!.column), info.responseDomain!).codes;
@@ -166,6 +181,10 @@ function responseCodes(frame: Frame, info: DataInfo): Int32Array {
 /** The training frame resampled by class (class-balance.ts), and the class shares before and after. */
 function balanceTraining(training: Frame, info: DataInfo, p: EffectiveParameters, seed: bigint): { frame: Frame; dist: ClassDistribution } {
   const weights = p.weights_column !== null && training.has(p.weights_column) ? training.col(p.weights_column).toFloat64() : null;
+  // lifecycle §11.3: only 0/1 weights (rows in or out) go with resampling.
+  if (weights && weights.some((w) => w !== 0 && w !== 1)) {
+    throw new AquiferError('BAD_PARAMETER', `Balance classes and observation weights are not currently supported together: weights_column '${p.weights_column}' holds values other than 0 and 1`, { subject: 'balance_classes' });
+  }
   const { rows, dist } = balanceRows(responseCodes(training, info), weights, info.nclasses, {
     factors: p.class_sampling_factors, max_after_balance_size: p.max_after_balance_size, seed,
   });

@@ -173,6 +173,13 @@ test('bad input is refused with an error that names the parameter or column', as
   await rejects(() => new DeepLearningEstimator({}).train({ y: 'y', training_frame: one }), 'BAD_PARAMETER', /class/);
   await rejects(() => new DeepLearningEstimator({ nfolds: 3 }).train({ y: 'species', training_frame: irisFrame() }), 'BAD_PARAMETER', /cross-validation .* not available yet/, 'nfolds');
   await rejects(() => new DeepLearningEstimator({ stopping_metric: 'AUC' }).train({ y: 'species', training_frame: irisFrame() }), 'BAD_PARAMETER', /needs auc_type MACRO_OVR/, 'stopping_metric');
+  await rejects(() => new DeepLearningEstimator({ pretrained_autoencoder: '/nonexistent/model.aqm' }).train({ y: 'species', training_frame: irisFrame() }), 'BAD_PARAMETER', /The pretrained model '\/nonexistent\/model.aqm' cannot be found/, 'pretrained_autoencoder');
+  const supervised = new DeepLearningEstimator({ hidden: [3], epochs: 0 });
+  await supervised.train({ y: 'species', training_frame: irisFrame() });
+  await rejects(() => new DeepLearningEstimator({ pretrained_autoencoder: supervised }).train({ y: 'species', training_frame: irisFrame() }), 'BAD_PARAMETER', /must be unsupervised \(an autoencoder\)/, 'pretrained_autoencoder');
+  const weighted = irisFrame().withColumns({ w: Array.from({ length: 150 }, (_, i) => (i % 2 ? 0.5 : 1)) });
+  await rejects(() => new DeepLearningEstimator({ balance_classes: true, weights_column: 'w' }).train({ y: 'species', training_frame: weighted }), 'BAD_PARAMETER', /Balance classes and observation weights are not currently supported together/, 'balance_classes');
+  await rejects(() => new DeepLearningEstimator({}).train({ y: 'species', training_frame: irisFrame(), epochs: 3 } as never), 'UNKNOWN_PARAMETER', /train\(\) takes .*; got 'epochs' \(model parameters go to the constructor\)/, 'epochs');
   await rejects(() => new DeepLearningEstimator({}).train({ y: 'y' } as never), 'BAD_PARAMETER', /training_frame/);
   await rejects(() => new DeepLearningEstimator({ custom_metric_func: 'python:my_metric', stopping_metric: 'custom' }).train({ y: 'species', training_frame: irisFrame() }), 'BAD_PARAMETER', /custom metrics/, 'stopping_metric');
 });
@@ -254,6 +261,21 @@ test('predict returns the warnings of adapting the frame: unseen levels, a missi
   assert.is(textY.nrow, 1);
   assert.ok(textY.warnings.some((w) => /response column 'y' .* ignored/.test(w)), textY.warnings.join('; '));
   assert.ok(Number.isFinite(textY.col('predict').at(0)));
+});
+
+test('weights_column and offset_column given to train() replace the constructor\'s, as in H2O', async () => {
+  const r = new Random(2);
+  const x: number[] = [], off: number[] = [], y: number[] = [];
+  for (let i = 0; i < 200; i++) { const u = r.nextDouble(), o = Math.log(1 + 3 * r.nextDouble()); x.push(u); off.push(o); y.push(Math.round(Math.exp(0.3 + u + o))); }
+  const f = Frame.fromArrays({ x, off, y });
+  const base = { hidden: [3], epochs: 2, seed: 1, reproducible: true, distribution: 'poisson' } as const;
+  const inCtor = new DeepLearningEstimator({ ...base, offset_column: 'off' });
+  await inCtor.train({ y: 'y', training_frame: f });
+  const inTrain = new DeepLearningEstimator({ ...base });
+  await inTrain.train({ y: 'y', training_frame: f, offset_column: 'off' });
+  assert.is(inTrain.params.offset_column, 'off');
+  const a = await inCtor.predict(f), b = await inTrain.predict(f);
+  for (let i = 0; i < 200; i += 17) assert.is(b.col('predict').at(i), a.col('predict').at(i));
 });
 
 test('predict before train says to train first', () => {
