@@ -36,9 +36,10 @@ export async function openSource(source: string | URL | Blob): Promise<ByteSourc
   if (typeof source === 'string' && /[\r\n]/.test(source))
     throw new AquiferError('BAD_PARAMETER', `importFile takes a path, a URL or a Blob, and was given text with a line break ('${clip(source, 60)}'); parse CSV text with parseCSV(text)`, { subject: 'source' });
   const url = source instanceof URL ? source : typeof source === 'string' ? sourceUrl(source, isNode(), pageBase()) : null;
-  if (url !== null && (url.protocol === 'http:' || url.protocol === 'https:')) return urlSource(url, String(source));
+  // blob: (URL.createObjectURL) and data: URLs are fetched like http ones.
+  if (url !== null && FETCHED.has(url.protocol)) return urlSource(url, clip(String(source), 200));
   if (url !== null && url.protocol !== 'file:')
-    throw new AquiferError('FILE_ERROR', `cannot read '${String(source)}': only local paths, file:, http: and https: URLs, and Blobs are supported`, { subject: String(source) });
+    throw new AquiferError('FILE_ERROR', `cannot read '${clip(String(source), 200)}': only local paths, file:, http:, https:, blob: and data: URLs, and Blobs are supported`, { subject: String(source) });
   if (typeof source !== 'string' && url === null)
     throw new AquiferError('BAD_PARAMETER', `importFile needs a path, a URL or a Blob, not ${source === null ? 'null' : typeof source}`, { subject: 'source' });
   if (!isNode())
@@ -53,7 +54,7 @@ export async function openSource(source: string | URL | Blob): Promise<ByteSourc
  * would ('/data.csv' in a browser). null outside Node too when there is no base to resolve against.
  */
 export function sourceUrl(source: string, node: boolean, base: string | undefined): URL | null {
-  const absolute = /^[a-z][a-z0-9+.-]*:\/\//i.test(source);
+  const absolute = /^(?:[a-z][a-z0-9+.-]*:\/\/|blob:|data:)/i.test(source);
   if (!absolute && (node || base === undefined)) return null;
   try {
     return absolute ? new URL(source) : new URL(source, base);
@@ -61,6 +62,8 @@ export function sourceUrl(source: string, node: boolean, base: string | undefine
     throw new AquiferError('BAD_PARAMETER', `importFile cannot read '${clip(source, 200)}': not a valid URL (${(e as Error).message})`, { subject: 'source', cause: e });
   }
 }
+
+const FETCHED = new Set(['http:', 'https:', 'blob:', 'data:']);
 
 /** The document's base URL in a page, the script's URL in a worker; undefined elsewhere. */
 function pageBase(): string | undefined {

@@ -268,7 +268,7 @@ test('weights_column and offset_column given to train() replace the constructor\
   const x: number[] = [], off: number[] = [], y: number[] = [];
   for (let i = 0; i < 200; i++) { const u = r.nextDouble(), o = Math.log(1 + 3 * r.nextDouble()); x.push(u); off.push(o); y.push(Math.round(Math.exp(0.3 + u + o))); }
   const f = Frame.fromArrays({ x, off, y });
-  const base = { hidden: [3], epochs: 2, seed: 1, reproducible: true, distribution: 'poisson' } as const;
+  const base = { hidden: [3], epochs: 2, seed: 1, reproducible: true, distribution: 'poisson' as const };
   const inCtor = new DeepLearningEstimator({ ...base, offset_column: 'off' });
   await inCtor.train({ y: 'y', training_frame: f });
   const inTrain = new DeepLearningEstimator({ ...base });

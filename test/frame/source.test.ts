@@ -75,4 +75,12 @@ test('CSV text given to importFile points to parseCSV and is not echoed in full'
   }
 });
 
+test('data: URLs are read like http ones (blob: URLs too, where the runtime can fetch them)', async () => {
+  const { importFile } = await import('../../src/frame/import');
+  const f = await importFile('data:text/csv,a,b%0A1,2%0A3,4%0A');
+  assert.equal(f.names, ['a', 'b']);
+  assert.is(f.col('b').at(1), 4);
+  assert.is(sourceUrl('blob:http://localhost/0f1c', true, undefined)?.protocol, 'blob:');
+});
+
 test.run();
