@@ -221,13 +221,15 @@ export class DataInfo {
     return ((x !== x ? this.numMeans[j]! : x) - this.normSub[j]!) * this.normMul[j]!;
   }
 
-  /** Packs a frame's rows for the network (see training-rows.ts for the layout). */
+  /** Packs a frame's rows for the network (see training-rows.ts for the layout). A sparse=true
+   *  model packs them as their non-zeros when that takes less memory (training and validation rows
+   *  alike); `training` drops the rows missing_values_handling Skip leaves out. */
   packRows(frame: FrameLike, opts: PackOptions & { sparse: false }): PackedRows<DenseRowChunk>;
   packRows(frame: FrameLike, opts?: PackOptions): PackedRows;
   packRows(frame: FrameLike, opts: PackOptions = {}): PackedRows {
     const src = this.rowSource(frame, opts);
     const skipped = frame.nrow - src.rows.length;
-    if (opts.sparse === false || !(opts.sparse || (opts.training && this.params.sparse))) return this.packDense(src, skipped);
+    if (opts.sparse === false || !(opts.sparse || this.params.sparse)) return this.packDense(src, skipped);
     const counts = this.nonzeroCounts(src);
     let nnz = 0;
     for (let i = 0; i < counts.length; i++) nnz += counts[i]!;

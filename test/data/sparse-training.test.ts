@@ -57,4 +57,17 @@ test('the comparison sees a difference in the rows: one changed value changes th
   assert.not.equal(bits(a.theta), bits(b.theta));
 });
 
+test('a sparse model packs its validation rows as non-zeros too, and scores them as the dense transform does', async () => {
+  const frame = sparseFrame();
+  const prep = await prepare({ y: 'y', seed: 7, sparse: true, hidden: [8], epochs: 2, nthreads: 1 }, frame, frame);
+  assert.ok(prep.valid!.layout.sparse, 'validation rows packed sparse');
+  const { DeepLearningEstimator } = await import('../../src/dl/estimator');
+  const m = new DeepLearningEstimator({ seed: 7, sparse: true, hidden: [8], epochs: 2 });
+  await m.train({ y: 'y', training_frame: frame, validation_frame: frame });
+  const fromHistory = m.modelPerformance({ valid: true }) as { logloss: number; auc: number };
+  const fromFrame = (await m.modelPerformance(frame)) as { logloss: number; auc: number };
+  assert.is(fromHistory.logloss, fromFrame.logloss);
+  assert.is(fromHistory.auc, fromFrame.auc);
+});
+
 test.run();

@@ -294,12 +294,12 @@ test('a sparse chunk holds its row starts, then the dense sections, then the col
   assert.not.ok('num' in s);
 });
 
-test('training rows of a sparse model pack sparse by default, unless dense is smaller; scoring rows always dense', () => {
+test('rows a sparse model trains and validates on pack sparse by default, unless dense is smaller; transform is always dense', () => {
   const mostlyZero = Frame.fromArrays({ a: [0, 0, 0, 5], b: [0, 1, 0, 0], c: [0, 0, 0, 0.5], y: [1, 2, 3, 4] });
   const mostlyFull = Frame.fromArrays({ a: [1, 2, 3, 5], b: [4, 1, 7, 0], c: [1, 0, 2, 0.5], y: [1, 2, 3, 4] });
   const sparseModel = DataInfo.fit(mostlyZero, { y: 'y', sparse: true });
   assert.ok(sparseModel.packRows(mostlyZero, { training: true }).layout.sparse);
-  assert.not.ok(sparseModel.packRows(mostlyZero).layout.sparse, 'not training');
+  assert.ok(sparseModel.packRows(mostlyZero).layout.sparse, 'validation rows too');
   assert.not.ok(sparseModel.transform(mostlyZero).layout.sparse);
   assert.not.ok(DataInfo.fit(mostlyFull, { y: 'y', sparse: true }).packRows(mostlyFull, { training: true }).layout.sparse, 'fuller than half');
   assert.not.ok(DataInfo.fit(mostlyZero, { y: 'y' }).packRows(mostlyZero, { training: true }).layout.sparse, 'sparse: false');
