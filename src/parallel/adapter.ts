@@ -65,13 +65,18 @@ function newNodeWorker(Worker: typeof import('node:worker_threads').Worker, url:
 
 /** argv without the named flags (and the separate value of a flag that takes one). */
 export function dropFlags(argv: string[], names: Set<string>): string[] {
+  return keepFlags(argv, (name) => !names.has(name));
+}
+
+/** The flags of argv whose name passes `keep`, each with its separate value if it has one. */
+function keepFlags(argv: string[], keep: (name: string) => boolean): string[] {
   const out: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const hasValue = !a.includes('=') && i + 1 < argv.length && !argv[i + 1]!.startsWith('-');
-    const keep = !names.has(a.split('=')[0]!);
-    if (keep) out.push(a);
-    if (hasValue) { if (keep) out.push(argv[i + 1]!); i++; }
+    const kept = keep(a.split('=')[0]!);
+    if (kept) out.push(a);
+    if (hasValue) { if (kept) out.push(argv[i + 1]!); i++; }
   }
   return out;
 }
@@ -81,14 +86,5 @@ export function dropFlags(argv: string[], names: Set<string>): string[] {
  *  would make the worker fail to start; loader flags such as --import must be kept. */
 function workerExecArgv(argv: string[]): string[] {
   const allowed = process.allowedNodeEnvironmentFlags;
-  const out: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const hasValue = !a.includes('=') && i + 1 < argv.length && !argv[i + 1]!.startsWith('-');
-    const name = a.split('=')[0]!;
-    const keep = allowed.has(name) && !['-e', '--eval', '-p', '--print', '--input-type'].includes(name);
-    if (keep) out.push(a);
-    if (hasValue) { if (keep) out.push(argv[i + 1]!); i++; }
-  }
-  return out;
+  return keepFlags(argv, (name) => allowed.has(name) && !['-e', '--eval', '-p', '--print', '--input-type'].includes(name));
 }
