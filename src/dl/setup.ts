@@ -5,7 +5,7 @@ import { AquiferError } from '../util/errors';
 import type { Frame } from '../frame';
 import { DataInfo } from '../data/data-info';
 import type { PackedRows } from '../data/training-rows';
-import { buildSupported, runtimeInfo, type BuildName } from '../wasm/runtime';
+import { runtimeInfo, unsupportedBuild, type BuildName } from '../wasm/runtime';
 import { resolveParameters, modelParameterCount, MAX_MODEL_PARAMETERS, type EffectiveParameters } from './params';
 import { layoutNetwork, type Activation, type ParamLayout } from './network';
 import { DISTRIBUTION_CODE, type RegressionDistribution } from './distribution';
@@ -34,7 +34,8 @@ export function baseActivation(a: string): Activation {
   return a.replace('WithDropout', '') as Activation;
 }
 
-export function stepConfig(p: EffectiveParameters): StepConfig {
+/** The steppers' settings; `classDistribution` (balance_classes) sets the correction of scored probabilities. */
+export function stepConfig(p: EffectiveParameters, classDistribution?: ClassDistribution): StepConfig {
   const classification = p.distribution === 'bernoulli' || p.distribution === 'multinomial';
   const dist = p.distribution as RegressionDistribution;
   return {
@@ -45,7 +46,8 @@ export function stepConfig(p: EffectiveParameters): StepConfig {
     // Huber trains with Δ = 1 in standardized units; huber_alpha only sets the reported Δ (§3.3).
     distParam: dist === 'tweedie' ? p.tweedie_power : dist === 'quantile' ? p.quantile_alpha : dist === 'huber' ? 1 : 0,
     rho: p.rho, epsilon: p.epsilon, l1: p.l1, l2: p.l2, max_w2: p.max_w2,
-    fast_mode: p.fast_mode, nesterov: p.nesterov_accelerated_gradient, class_ratio: null,
+    fast_mode: p.fast_mode, nesterov: p.nesterov_accelerated_gradient,
+    class_ratio: classDistribution ? classRatio(classDistribution) : null,
   };
 }
 
@@ -67,13 +69,8 @@ export function evaluateOptions(p: EffectiveParameters): EvaluateOptions {
  *  multiply-add rounds differently from CPU to CPU. */
 export async function chooseExecution(p: Pick<EffectiveParameters, 'kernel' | 'nthreads' | 'reproducible'>): Promise<{ build: BuildName; threads: number }> {
   const info = await runtimeInfo(p.kernel ? { kernel: p.kernel } : {});
-  if (p.kernel && !buildSupported(p.kernel, info)) {
-    const why = !info.simd ? 'this runtime has no Wasm SIMD'
-      : p.kernel === 'relaxed-mt' && !info.relaxedSimd ? 'this runtime has no relaxed SIMD'
-      : info.crossOriginIsolated === false ? 'threads need SharedArrayBuffer, and this page is not cross-origin isolated (serve it with the COOP/COEP headers)'
-      : 'threads need SharedArrayBuffer, shared Wasm memory and workers, which this runtime lacks';
-    throw new AquiferError('RUNTIME_UNSUPPORTED', `kernel '${p.kernel}' cannot run here: ${why}; leave kernel unset to choose ${info.build}`, { subject: 'kernel' });
-  }
+  const refused = p.kernel ? unsupportedBuild(p.kernel, info) : null;
+  if (refused) throw new AquiferError('RUNTIME_UNSUPPORTED', `kernel '${p.kernel}' cannot run here: ${refused}`, { subject: 'kernel' });
   let build = info.build;
   if (p.reproducible && build === 'relaxed-mt' && !p.kernel) build = 'simd-mt';
   const threads = build.endsWith('-st') ? 1 : p.nthreads === -1 ? info.cores : p.nthreads;
@@ -156,7 +153,7 @@ export async function prepare(given: ModelInput, training: Frame, validation: Fr
   const classDistribution = balanced?.dist;
   return {
     params: p, warnings, info, layout, evalOpts: evaluateOptions(p), train, trainScoreIndex, valid, build, threads,
-    cfg: { ...stepConfig(p), class_ratio: classDistribution ? classRatio(classDistribution) : null },
+    cfg: stepConfig(p, classDistribution),
     input, resume: checkpoint ? resumeFrom(checkpoint) : undefined, initial, classDistribution,
   };
 }

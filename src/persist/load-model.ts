@@ -8,7 +8,6 @@ import { runtimeInfo } from '../wasm/runtime';
 import { DeepLearningModel } from '../dl/model';
 import { chooseExecution, evaluateOptions, stepConfig } from '../dl/setup';
 import { decodeModel } from './decode-model';
-import { classRatio } from '../dl/predictions';
 import { msg } from './messages';
 
 export type ModelSource = string | Uint8Array | ArrayBuffer | Blob;
@@ -50,7 +49,7 @@ export async function loadModel(source: ModelSource, options: LoadOptions = {}):
   const t = m.training;
   return new DeepLearningModel({
     params: m.params, input: m.input, info: m.info, layout: m.layout, evalOpts: evaluateOptions(m.params),
-    cfg: { ...stepConfig(m.params), class_ratio: t.classDistribution ? classRatio(t.classDistribution) : null },
+    cfg: stepConfig(m.params, t.classDistribution),
     theta: m.theta, outcome: { ...t.outcome, theta: m.theta }, build, threads, warnings: t.warnings,
     hasValidation: t.hasValidation, runTimeMs: t.runTimeMs, ...(t.classDistribution ? { classDistribution: t.classDistribution } : {}),
   });

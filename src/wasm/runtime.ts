@@ -91,22 +91,39 @@ export async function runtimeInfo(options: RuntimeOptions = {}): Promise<Runtime
     }
     build = forced;
     reason = options.kernel ? 'chosen by the kernel option' : 'chosen by AQUIFER_KERNEL';
-  } else if (relaxedSimd && threads) {
-    build = 'relaxed-mt'; reason = 'relaxed SIMD and threads are available';
-  } else if (simd && threads) {
-    build = 'simd-mt';
-    reason = isNode && !relaxedSimd
-      ? 'SIMD and threads; relaxed SIMD needs Node >= 22, or AQUIFER_RELAXED_SIMD=1 on Node 20'
-      : 'SIMD and threads; this runtime has no relaxed SIMD';
-  } else if (simd) {
-    build = 'simd-st';
-    reason = crossOriginIsolated === false
-      ? 'no threads: the page is not cross-origin isolated (serve it with COOP/COEP headers)'
-      : 'no threads: SharedArrayBuffer, shared Wasm memory or a worker API is missing';
   } else {
-    build = 'scalar-st'; reason = 'this runtime has no Wasm SIMD';
+    ({ build, reason } = automaticBuild({ simd, relaxedSimd, threads, crossOriginIsolated }));
   }
   return { simd, relaxedSimd, threads, sharedArrayBuffer, crossOriginIsolated, workers, cores, build, reason, relaxedSimdSource };
+}
+
+type Capabilities = Pick<RuntimeInfo, 'simd' | 'relaxedSimd' | 'threads' | 'crossOriginIsolated'>;
+
+const NO_SIMD = 'this runtime has no Wasm SIMD';
+const noThreads = (c: Capabilities) => c.crossOriginIsolated === false
+  ? 'no threads: the page is not cross-origin isolated (serve it with COOP/COEP headers)'
+  : 'no threads: SharedArrayBuffer, shared Wasm memory or a worker API is missing';
+
+/** The best build these capabilities run, and why. */
+function automaticBuild(c: Capabilities): { build: BuildName; reason: string } {
+  if (c.relaxedSimd && c.threads) return { build: 'relaxed-mt', reason: 'relaxed SIMD and threads are available' };
+  if (c.simd && c.threads) {
+    return {
+      build: 'simd-mt',
+      reason: isNode && !c.relaxedSimd
+        ? 'SIMD and threads; relaxed SIMD needs Node >= 22, or AQUIFER_RELAXED_SIMD=1 on Node 20'
+        : 'SIMD and threads; this runtime has no relaxed SIMD',
+    };
+  }
+  if (c.simd) return { build: 'simd-st', reason: noThreads(c) };
+  return { build: 'scalar-st', reason: NO_SIMD };
+}
+
+/** Why `build` cannot run here, with the build to use instead; null when it can run. */
+export function unsupportedBuild(build: BuildName, info: RuntimeInfo): string | null {
+  if (buildSupported(build, info)) return null;
+  const why = !info.simd ? NO_SIMD : build === 'relaxed-mt' && !info.relaxedSimd ? 'this runtime has no relaxed SIMD' : noThreads(info);
+  return `${why}; leave kernel unset to choose ${automaticBuild(info).build}`;
 }
 
 /** Whether a build's binary can run here (relaxed needs the opcode, *-mt needs threads). */
