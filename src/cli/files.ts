@@ -5,13 +5,12 @@
 import { stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { AquiferError } from '../util/errors';
+import { isAbsoluteUrl } from '../frame/source';
 import { cliMsg } from './messages';
-
-const isURL = (s: string) => /^(https?|file):/i.test(s);
 
 /** Throws FILE_ERROR naming the flag unless `path` is a readable file (URLs are left to importFile). */
 export async function checkInputFile(flag: string, path: string): Promise<void> {
-  if (isURL(path)) return;
+  if (isAbsoluteUrl(path)) return;
   let s;
   try { s = await stat(path); } catch {
     throw new AquiferError('FILE_ERROR', cliMsg.noSuchFile(flag, path), { subject: path });
@@ -19,25 +18,19 @@ export async function checkInputFile(flag: string, path: string): Promise<void> 
   if (s.isDirectory()) throw new AquiferError('FILE_ERROR', cliMsg.notAFile(flag, path), { subject: path });
 }
 
-/** Throws FILE_ERROR naming the flag unless the directory `path` goes into exists, and unless
- *  `path` is not one of the command's `inputs` ([flag, path] pairs; the same file under another
- *  name or link counts): writing the output would replace that input. */
+/** Throws FILE_ERROR naming the flag unless the directory `path` goes into exists, `path` is not a
+ *  directory, and `path` is not one of the command's `inputs` ([flag, path] pairs; the same file
+ *  under another name or link counts): writing the output would replace that input. */
 export async function checkOutputPath(flag: string, path: string, inputs: [string, string | undefined][] = []): Promise<void> {
+  const dir = dirname(path);
+  const d = await stat(dir).catch(() => undefined);
+  if (!d?.isDirectory()) throw new AquiferError('FILE_ERROR', cliMsg.noOutputDir(flag, path, dir), { subject: path });
   const out = await stat(path).catch(() => undefined);
+  if (out === undefined) return;
+  if (out.isDirectory()) throw new AquiferError('FILE_ERROR', cliMsg.notAFile(flag, path), { subject: path });
   for (const [inFlag, inPath] of inputs) {
-    if (out === undefined || inPath === undefined || isURL(inPath)) continue;
+    if (inPath === undefined || isAbsoluteUrl(inPath)) continue;
     const s = await stat(inPath).catch(() => undefined);
     if (s && s.dev === out.dev && s.ino === out.ino) throw new AquiferError('FILE_ERROR', cliMsg.outputIsInput(flag, path, inFlag), { subject: path });
-  }
-  const dir = dirname(path);
-  let s;
-  try { s = await stat(dir); } catch {
-    throw new AquiferError('FILE_ERROR', cliMsg.noOutputDir(flag, path, dir), { subject: path });
-  }
-  if (!s.isDirectory()) throw new AquiferError('FILE_ERROR', cliMsg.noOutputDir(flag, path, dir), { subject: path });
-  try {
-    if ((await stat(path)).isDirectory()) throw new AquiferError('FILE_ERROR', cliMsg.notAFile(flag, path), { subject: path });
-  } catch (e) {
-    if (e instanceof AquiferError) throw e;
   }
 }

@@ -54,13 +54,18 @@ export async function openSource(source: string | URL | Blob): Promise<ByteSourc
  * would ('/data.csv' in a browser). null outside Node too when there is no base to resolve against.
  */
 export function sourceUrl(source: string, node: boolean, base: string | undefined): URL | null {
-  const absolute = /^(?:[a-z][a-z0-9+.-]*:\/\/|blob:|data:)/i.test(source);
+  const absolute = isAbsoluteUrl(source);
   if (!absolute && (node || base === undefined)) return null;
   try {
     return absolute ? new URL(source) : new URL(source, base);
   } catch (e) {
     throw new AquiferError('BAD_PARAMETER', `importFile cannot read '${clip(source, 200)}': not a valid URL (${(e as Error).message})`, { subject: 'source', cause: e });
   }
+}
+
+/** Whether importFile reads `source` as a URL everywhere (a scheme with //, or blob: and data:). */
+export function isAbsoluteUrl(source: string): boolean {
+  return /^(?:[a-z][a-z0-9+.-]*:\/\/|blob:|data:)/i.test(source);
 }
 
 const FETCHED = new Set(['http:', 'https:', 'blob:', 'data:']);
