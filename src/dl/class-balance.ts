@@ -8,7 +8,6 @@
 import { AquiferError } from '../util/errors';
 import { Random } from '../util/random';
 
-export type { ClassDistribution } from './predictions';
 import type { ClassDistribution } from './predictions';
 
 export interface BalanceOptions {
@@ -31,8 +30,8 @@ export function balanceRows(codes: Int32Array, weights: ArrayLike<number> | null
   let s: number[];
   if (o.factors) s = [...o.factors];
   else {
-    // (nrows/K)/c_k, divided by its smallest value: the largest class keeps its rows.
-    const raw = Array.from(counts, (c) => (c > 0 ? n / K / c : 0));
+    // H2O's (nrows/K)/c_k divided by its smallest value, i.e. c_max/c_k: the largest class keeps its rows.
+    const raw = Array.from(counts, (c) => (c > 0 ? 1 / c : 0));
     const min = Math.min(...raw.filter((v, k) => present[k]));
     s = raw.map((v) => v / min);
   }

@@ -15,6 +15,7 @@ import { predictionFrame } from './prediction-frame';
 import { predictionChunks, predictToFile, type PredictStreamOptions, type PredictStreamSummary, type StreamSource } from './predict-stream';
 import { historyTable, type HistoryRow } from './history';
 import { TrainingJob } from './job';
+import { PARALLEL_SCORE_ROWS } from './stream-scorer';
 import type { ScoreSet } from './score-set';
 import type { ConfusionMatrix } from '../metrics';
 import { encodeModel } from '../persist/encode-model';
@@ -49,8 +50,6 @@ export interface ModelState {
   classDistribution?: ClassDistribution;
 }
 
-/** Frames smaller than this are scored without starting the worker pool. */
-const PARALLEL_SCORE_ROWS = 4096;
 
 export class DeepLearningModel {
   protected trained: ModelState | undefined;

@@ -28,6 +28,8 @@ export interface Prepared extends TrainingSetup {
   input: ModelInput;
   /** A checkpoint restart: what training continues from. */
   resume?: Resume;
+  /** balance_classes: the class shares before and after the training rows were resampled. */
+  classDistribution?: ClassDistribution;
 }
 
 export function baseActivation(a: string): Activation {
@@ -107,7 +109,10 @@ export async function prepare(given: ModelInput, training: Frame, validation: Fr
     throw new AquiferError('BAD_PARAMETER', 'cross-validation (nfolds, fold_column) is not available yet in aquifer; hold out rows with frame.splitFrame and pass them as validation_frame', { subject: p.fold_column !== null ? 'fold_column' : 'nfolds' });
   }
   // H2O's custom metrics are accepted and checked by the parameter table, but aquifer does not compute
-  // them yet: stopping on one is refused (runTraining); otherwise the function is ignored, said so.
+  // them yet: stopping on one is refused here, before any packing; otherwise the function is ignored, said so.
+  if (p.stopping_metric === 'custom' || p.stopping_metric === 'custom_increasing') {
+    throw new AquiferError('BAD_PARAMETER', `stopping_metric '${p.stopping_metric}' needs custom metrics, which aquifer does not compute yet`, { subject: 'stopping_metric' });
+  }
   const customWarning = p.custom_metric_func !== null ? ['custom_metric_func is not computed by aquifer yet; it is ignored'] : [];
 
   if (checkpoint) {

@@ -43,9 +43,8 @@ const ACT = {
   Maxout: ['act_maxout_f32', 'act_maxout_grad_f32'],
 } as const;
 
-/** Rows per scoring forward pass (the scratch's batch), the same for predict and the standalone
- *  scorer: which rows share a GEMM changes the low bits of their outputs. */
-export const SCORE_BATCH = 128;
+/** The most rows a scoring forward pass takes at once (scoreBatch below). */
+const SCORE_BATCH = 128;
 
 /** Rows a scoring pass forwards at once: SCORE_BATCH, fewer for wide networks so that a worker's
  *  scoring scratch stays near 2 MB (H2O's world-record net would otherwise take 7.5 MB a worker).
@@ -65,8 +64,6 @@ export class Stepper {
   /** H2O's shortcut: a neuron with δ = 0 changes nothing when no regularization or momentum acts on it (§4.1). */
   private readonly shortcut: boolean;
   private readonly offsets: Float32Array;
-  /** Non-zero inputs of the row the last forwardRow saw (listed in layer 0's idx). */
-  private nnz0 = 0;
 
   constructor(
     private readonly k: KernelExports,
@@ -115,7 +112,8 @@ export class Stepper {
       const w = chunk.weight[r]!, y = chunk.response[r]!;
       if (!(w > 0) || Number.isNaN(y)) continue; // weight 0 and NA response rows carry no signal
       expandRow(chunk, r, x);
-      this.forwardRow(true, this.inputDropout());
+      const nnz0 = this.inputDropout();
+      this.forwardRow(true, nnz0);
       weight[0] = w;
       if (softmax) {
         target[0] = y;
@@ -126,7 +124,7 @@ export class Stepper {
         response[0] = y;
         k.reg_grad_f32!(top.z, s.response, s.weight, top.d, 1, cfg.distCode, cfg.distParam);
       }
-      this.backwardRow(sched);
+      this.backwardRow(sched, nnz0);
       trained++;
     }
     return trained;
@@ -149,7 +147,6 @@ export class Stepper {
     const units = layout.spec.units;
     const in0 = s.layers[0]!;
     nnz0 ??= k.nonzero_idx_f32!(in0.a, units[0]!, in0.idx);
-    this.nnz0 = nnz0;
     for (let l = 1; l <= this.L; l++) {
       const ly = layout.layers[l - 1]!, prev = s.layers[l - 1]!, cur = s.layers[l]!;
       if (l === 1 && nnz0 < SPARSE_FORWARD * units[0]!) k.gemv_f32_sparse!(ly.rows, ly.cols, this.W(l - 1), this.b(l - 1), prev.a, in0.idx, nnz0, cur.z);
@@ -180,7 +177,8 @@ export class Stepper {
     else k[grad]!(cur.a, cur.e, cur.d, n);
   }
 
-  private backwardRow(sched: Schedule): void {
+  /** `nnz0`: the row's non-zero inputs, still listed in layer 0's idx from the forward pass. */
+  private backwardRow(sched: Schedule, nnz0: number): void {
     const { k, s, cfg, layout } = this;
     const units = layout.spec.units;
     const adadelta = layout.spec.optimizer === 'adadelta';
@@ -194,8 +192,7 @@ export class Stepper {
       const st = ly.state;
       const layerRate = rate * Math.pow(sched.rate_decay, l - 1);
       if (cfg.fast_mode) {
-        // Layer 0's non-zeros are still listed from the forward pass.
-        const nnz = l === 1 ? this.nnz0 : k.nonzero_idx_f32!(prev.a, nPrev, prev.idx);
+        const nnz = l === 1 ? nnz0 : k.nonzero_idx_f32!(prev.a, nPrev, prev.idx);
         if (adadelta) {
           k.bprop_adadelta_f32_sparse!(ly.rows, ly.cols, this.W(l - 1), this.b(l - 1), this.params + 4 * st.W[0]!, this.params + 4 * st.W[1]!, this.params + 4 * st.b[0]!, this.params + 4 * st.b[1]!,
             cur.d, prev.a, prev.idx, nnz, ePrev, cfg.rho, cfg.epsilon, cfg.l1, cfg.l2, cfg.max_w2);

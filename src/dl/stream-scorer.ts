@@ -3,7 +3,7 @@
 //
 // Why a staging area: a row's outputs depend, in the last float bits, on the batch it is scored in
 // (a one-row batch takes the GEMV kernels, and GEMM's tiles sum differently at the edges). predict
-// packs a frame into chunks of defaultChunkRows rows and scores each in SCORE_BATCH batches from
+// packs a frame into chunks of defaultChunkRows rows and scores each in scoreBatch(layout) batches from
 // its start. Here the packed rows of each input chunk are copied into staging chunks of that same
 // size, registered with the job once; a staging chunk is scored when all are full, or at the end,
 // so every row meets the batch it would meet in predict, whatever the input chunk size. The job
@@ -15,7 +15,7 @@ import { TrainingJob } from './job';
 import type { ModelState } from './model';
 import type { ScoreSet } from './score-set';
 
-/** As model.predict: fewer rows than this in all are scored without starting the worker pool. */
+/** Fewer rows than this (a frame for model.predict, a whole stream here) are scored without starting the worker pool. */
 export const PARALLEL_SCORE_ROWS = 4096;
 
 const FRAME_ID = 'stream';

@@ -14,7 +14,6 @@ import { evaluate, type EvaluateOptions, type ModelMetrics } from './evaluate';
 import { checkStability } from './stability';
 import { METRIC_TRAITS, metricValue, modelLoss, resolveStoppingMetric, stopEarly, type StoppingMetric } from './stopping';
 import type { StepConfig } from './stepper';
-import type { ClassDistribution } from './predictions';
 import { scoreSetSize, type ScoreSet } from './score-set';
 
 export interface TrainerParams {
@@ -30,7 +29,7 @@ export interface TrainerParams {
   train_samples_per_iteration: number;
   shuffle_training_data: boolean;
   score_interval: number; score_duty_cycle: number; score_each_iteration: boolean;
-  stopping_rounds: number; stopping_metric: StoppingMetric | 'custom' | 'custom_increasing'; stopping_tolerance: number;
+  stopping_rounds: number; stopping_metric: string; stopping_tolerance: number;
   classification_stop: number; regression_stop: number;
   max_runtime_secs: number;
   overwrite_with_best_model: boolean;
@@ -75,8 +74,6 @@ export interface TrainingSetup {
   threads: number;
   /** initial_weights / initial_biases, validated, written over the random initialization. */
   initial?: InitialParameters;
-  /** balance_classes: the class shares before and after the training rows were resampled. */
-  classDistribution?: ClassDistribution;
 }
 
 export interface TrainInput extends TrainingSetup {
@@ -113,10 +110,8 @@ const ROUND_MS = 250;
 export async function runTraining(t: TrainInput): Promise<TrainOutcome> {
   const p = t.params;
   const kind = t.layout.spec.output === 'softmax' ? 'classification' : 'regression';
-  if (p.stopping_metric === 'custom' || p.stopping_metric === 'custom_increasing') {
-    throw new AquiferError('BAD_PARAMETER', `stopping_metric '${p.stopping_metric}' needs custom metrics, which aquifer does not compute yet`, { subject: 'stopping_metric' });
-  }
-  const stopMetric = resolveStoppingMetric(p.stopping_metric, kind);
+  // prepare() refuses the custom metrics, which aquifer does not compute yet.
+  const stopMetric = resolveStoppingMetric(p.stopping_metric as StoppingMetric, kind);
   const trainSet: ScoreSet = { frame: 'train', rows: t.train, index: t.trainScoreIndex };
   const validSet: ScoreSet | undefined = t.valid ? { frame: 'valid', rows: t.valid, index: null } : undefined;
   const maxScoreRows = Math.max(scoreSetSize(trainSet), t.valid?.nrows ?? 0);
