@@ -4,6 +4,7 @@
 import type { Frame } from '../frame/frame';
 import type { BuildName } from '../wasm/runtime';
 import type { InitialWeightDistribution } from './init';
+import { MULTINOMIAL_AUC_TYPES, type MultinomialAucType } from '../metrics/multiclass-auc';
 
 export type { InitialWeightDistribution } from './init';
 
@@ -42,8 +43,9 @@ export const FOLD_ASSIGNMENTS = ['AUTO', 'Random', 'Modulo', 'Stratified'] as co
 export type FoldAssignmentName = (typeof FOLD_ASSIGNMENTS)[number];
 export const CLASS_SAMPLING_METHODS = ['Uniform', 'Stratified'] as const;
 export type ClassSamplingMethodName = (typeof CLASS_SAMPLING_METHODS)[number];
-export const AUC_TYPES = ['AUTO', 'NONE', 'MACRO_OVR', 'WEIGHTED_OVR', 'MACRO_OVO', 'WEIGHTED_OVO'] as const;
-export type AucTypeName = (typeof AUC_TYPES)[number];
+// The metrics' own list, so the parameter and the metric cannot disagree.
+export const AUC_TYPES = MULTINOMIAL_AUC_TYPES;
+export type AucTypeName = MultinomialAucType;
 
 /** A frame: a Frame, or (from the CLI or a saved grid) a path or URL the caller imports first. */
 export type FrameRef = Frame | string;

@@ -30,8 +30,9 @@ export function readArena(
   if (paramsOnly) return float32View(theta.subarray(0, layout.paramFloats * 4));
   const state = major === 1 ? null : section(SECTIONS.optimizer);
   if (!state) return bytesToFloat32(theta);
+  // One copy into the arena: views of the sections where they are aligned, not copies of them.
   const arena = new Float32Array(layout.totalFloats);
-  arena.set(bytesToFloat32(theta));
-  arena.set(bytesToFloat32(state), layout.paramFloats);
+  arena.set(float32View(theta));
+  arena.set(float32View(state), layout.paramFloats);
   return arena;
 }

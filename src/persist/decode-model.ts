@@ -87,9 +87,7 @@ export function decodeModel(bytes: Uint8Array, name: string): DecodedModel {
 
     const theta = readArena(layout, major, sections, bad);
     const kind = !classification ? 'regression' : info.nclasses === 2 ? 'binomial' : 'multinomial';
-    const training = decodeTraining(json(SECTIONS.training), kind);
-    const dist = training.classDistribution;
-    if (dist && dist.prior.length !== info.nclasses) throw new ShapeError(`training.class_distribution lists ${dist.prior.length} classes, the response has ${info.nclasses}`);
+    const training = decodeTraining(json(SECTIONS.training), kind, info.nclasses);
     return { libraryVersion, params, input, info, layout, theta, training };
   } catch (e) {
     if (e instanceof ShapeError) throw bad(e.message);

@@ -69,7 +69,8 @@ function event(v: unknown, path: string, kind: ModelMetrics['kind'], hasValidati
   return ev;
 }
 
-export function decodeTraining(v: unknown, kind: ModelMetrics['kind'], path = 'training'): TrainingRecord {
+/** `nclasses`: the response's class count, which a balance_classes distribution must list. */
+export function decodeTraining(v: unknown, kind: ModelMetrics['kind'], nclasses: number, path = 'training'): TrainingRecord {
   const o = object(v, path);
   const hasValidation = boolean(o.has_validation, `${path}.has_validation`);
   const history = list(o.history, `${path}.history`, (e, p) => event(e, p, kind, hasValidation));
@@ -88,15 +89,15 @@ export function decodeTraining(v: unknown, kind: ModelMetrics['kind'], path = 't
     hasValidation,
     runTimeMs: number(o.run_time_ms, `${path}.run_time_ms`),
     trainedWith: { build: string(trained.build, `${path}.trained_with.build`), threads: count(trained.threads, `${path}.trained_with.threads`) },
-    ...(o.class_distribution === undefined ? {} : { classDistribution: classDistribution(o.class_distribution, `${path}.class_distribution`) }),
+    ...(o.class_distribution === undefined ? {} : { classDistribution: classDistribution(o.class_distribution, `${path}.class_distribution`, nclasses) }),
   };
 }
 
 /** Two lists of class shares, each of the response's class count, in [0, 1]. */
-function classDistribution(v: unknown, path: string): ClassDistribution {
+function classDistribution(v: unknown, path: string, nclasses: number): ClassDistribution {
   const o = object(v, path);
   const prior = numbers(o.prior, `${path}.prior`), model = numbers(o.model, `${path}.model`);
-  if (prior.length !== model.length || prior.length < 2) throw new ShapeError(`${path}: prior and model must list the same number (≥ 2) of classes`);
+  if (prior.length !== nclasses || model.length !== nclasses) throw new ShapeError(`${path} lists ${prior.length} and ${model.length} classes, the response has ${nclasses}`);
   if ([...prior, ...model].some((x) => !(x >= 0 && x <= 1))) throw new ShapeError(`${path}: class shares must lie in [0, 1]`);
   return { prior, model };
 }

@@ -87,9 +87,8 @@ export class RecordEncoder {
   /** Categoricals and encoded numerics, by column. */
   private readonly plans: ColumnPlan[] = [];
   /** Plain numeric features (the bulk of wide data), staged as they come and standardized by the
-   *  sink: input column and feature of each, staged in this order (q). */
+   *  sink: the input column of each, staged in this order (q); `runs` holds their features. */
   private readonly plainCol: Int32Array;
-  private readonly plainJ: Int32Array;
   /** Runs of consecutive features among the plain ones: q0, j0, length (a standardize call each). */
   private readonly runs: Int32Array;
   /** The input column of the first plain feature when they are consecutive columns (array rows copy
@@ -97,8 +96,6 @@ export class RecordEncoder {
   private readonly plainFrom: number;
   private readonly offsetCol: number;
   private readonly sparse: boolean;
-  /** Every input unit is a plain numeric, written by standardize: rows need no zeroing. */
-  private readonly allPlain: boolean;
   /** The block's values of the columns gather() reads, column-major: vals[c·n + i]. */
   private readonly vals: unknown[] = [];
   private readonly missing: Uint8Array;
@@ -134,7 +131,6 @@ export class RecordEncoder {
       plan(f.column, f.domain!).nums.push({ j, enc: ENC[f.encoding], bit: f.bit ?? 0, values: f.values ?? null });
     });
     this.plainCol = Int32Array.from(plainCol);
-    this.plainJ = Int32Array.from(plainJ);
     const runs: number[] = [];
     plainJ.forEach((j, q) => {
       if (q > 0 && j === plainJ[q - 1]! + 1) runs[runs.length - 1]!++;
@@ -144,8 +140,6 @@ export class RecordEncoder {
     this.plainFrom = plainCol.length > 0 && plainCol.every((c, q) => c === plainCol[0]! + q) ? plainCol[0]! : -1;
     this.offsetCol = info.params.offset_column === null ? -1 : colOf(info.params.offset_column);
     this.sparse = info.params.sparse;
-    const { nNum, nCat, n0, numOffset } = info.layout;
-    this.allPlain = nCat === 0 && numOffset === 0 && nNum === n0 && plainCol.length === nNum;
     this.columns = [...cols.keys()];
     this.missing = new Uint8Array(this.columns.length);
     this.absentCount = new Int32Array(this.columns.length);
@@ -165,7 +159,9 @@ export class RecordEncoder {
     const x = sink.x;
     this.absentCount.fill(0);
     missing.fill(0);
-    if (!this.allPlain) x.fill(0, 0, n * n0);
+    // Every numeric unit is written below (a standardize run or encodeNumeric); the categorical
+    // units in front of them are lit with += 1, so only they start from 0.
+    if (numOffset > 0) for (let i = 0; i < n; i++) x.fill(0, i * n0, i * n0 + numOffset);
     const staged = this.stagePlain(input, form, from, n, sink);
     for (const p of this.plans) this.gather(input, form, p.col, from, n);
     if (this.offsetCol >= 0) this.gather(input, form, this.offsetCol, from, n);

@@ -27,7 +27,8 @@ export interface ForwardEngine {
   score(n: number): ArrayLike<number>;
 }
 
-/** Only the scoring fields matter: the forward pass reads the hidden dropout ratios alone. */
+/** Only the scoring fields matter: the forward pass reads the hidden dropout ratios and, after the
+ *  softmax, the balance_classes correction. */
 function scoringConfig(m: ScoringModel): StepConfig {
   return {
     input_dropout_ratio: 0, hidden_dropout_ratios: [...m.hiddenDropout], loss: 'deviance', distCode: 0, distParam: 0,

@@ -50,8 +50,7 @@ export function decodeScoringModel(container: Container, name: string): ScoringM
     equal(network.total_floats, layout.totalFloats, 'network.total_floats');
     const theta = readArena(layout, container.major, sections, (what) => new ShapeError(what), true);
     const kind = info.nclasses === 1 ? 'regression' : info.nclasses === 2 ? 'binomial' : 'multinomial';
-    const { outcome, classDistribution } = decodeTraining(json(SECTIONS.training), kind);
-    if (classDistribution && classDistribution.prior.length !== info.nclasses) throw new ShapeError(`training.class_distribution lists ${classDistribution.prior.length} classes, the response has ${info.nclasses}`);
+    const { outcome, classDistribution } = decodeTraining(json(SECTIONS.training), kind, info.nclasses);
     return fromModel({
       dataInfo: info, layout, theta,
       params: { distribution, hidden_dropout_ratios: hiddenDropout },
