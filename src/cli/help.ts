@@ -39,7 +39,7 @@ export function generalHelp(commands: readonly CommandSpec[], version: string): 
     '  aquifer predict --model model.aqm --data test.csv --out pred.csv',
     '',
     'exit codes: 0 done, 1 error (bad data, missing file, failed training), 2 bad command line,',
-    '130 interrupted (Ctrl-C during predict; an interrupted train saves its model and exits 0).',
+    '130/143 interrupted by Ctrl-C/SIGTERM during predict (an interrupted train saves its model, exit 0).',
     'AQUIFER_DEBUG=1 adds stack traces to error messages.',
   ].join('\n');
 }

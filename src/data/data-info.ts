@@ -56,8 +56,8 @@ export interface PackOptions {
   chunk_rows?: number;
   /** Use SharedArrayBuffer where available (default true). */
   shared?: boolean;
-  /** Store the numerics as their non-zeros (training-rows.ts). Default: the training rows of a
-   *  sparse=true model, when that takes less memory than dense. */
+  /** Store the numerics as their non-zeros (training-rows.ts). Default: for a sparse=true model,
+   *  when that takes less memory than dense. */
   sparse?: boolean;
   /** Predictions need no response: a response column whose type does not fit the training one is
    *  ignored (with a warning) instead of refused. */

@@ -14,7 +14,7 @@
 //   offset   Float32 [nrows]         offset (0 without offset_column)
 //   row      Int32   [nrows]         the row's index in the source frame
 //
-// Sparse (layout.sparse; training rows of a sparse=true model, where zeros stay zero) keeps only
+// Sparse (layout.sparse; the training and validation rows of a sparse=true model, where zeros stay zero) keeps only
 // the numerics that are not +0, row by row (CSR), with the variable-length sections last:
 //
 //   numStart Int32   [nrows + 1]     row r's numerics are entries numStart[r] .. numStart[r+1]−1;

@@ -20,10 +20,16 @@ export interface AtomicFile {
 const FLUSH_CHARS = 1 << 20;
 let counter = 0;
 
+/** The temporary file beside `target` (absolute) that an atomic write fills and renames: one
+ *  counter for every atomic writer of the process (model.save too), so two never share a name. */
+export function atomicTempPath(target: string, path: { basename(p: string): string; dirname(p: string): string; join(...p: string[]): string }): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}-${++counter}.tmp`);
+}
+
 export async function createAtomicFile(path: string): Promise<AtomicFile> {
-  const [{ open, rename, rm }, { basename, dirname, join, resolve }] = await Promise.all([import('node:fs/promises'), import('node:path')]);
-  const target = resolve(path);
-  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}-${++counter}.tmp`);
+  const [{ open, rename, rm }, nodePath] = await Promise.all([import('node:fs/promises'), import('node:path')]);
+  const target = nodePath.resolve(path);
+  const tmp = atomicTempPath(target, nodePath);
   const fail = (e: unknown) => new AquiferError('FILE_ERROR', `cannot write '${path}': ${fsReason(e)}`, { subject: path, cause: e });
   let fh: FileHandle | undefined;
   try {

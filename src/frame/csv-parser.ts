@@ -31,7 +31,6 @@ export interface ParserColumn {
   na: ReadonlySet<string>;
 }
 
-/** What a pass over the rows leaves for importFile: a CsvRowParser, or the merge of its pieces parsed in workers. */
 /** Parsed rows as column builders, one of each column's kind, and what the parse noticed on the way:
  *  what a single parser (CsvRowParser) and the merge of parallel pieces (parse-parallel.ts) share. */
 export class ParsedRows {

@@ -21,7 +21,7 @@ import type { Column } from './column';
 import { CsvRowParser, FieldKind } from './csv-parser';
 import { Frame } from './frame';
 import type { ImportOptions } from './import';
-import { checkOptions, finishColumn, importSetup, type ImportSetup } from './import-setup';
+import { checkOptions, finishColumn, importSetup, importWarnings, type ImportSetup } from './import-setup';
 import { textFrom } from './row-pass';
 import { openSource, openText } from './source';
 
@@ -64,9 +64,9 @@ export async function* importFileChunks(source: string | URL | Blob, options: Ch
       const last = !(await feeder.hasRows());
       if (parser.rows === 0 && index > 0) return;                  // only blank lines were left
       const warnings = index === 0 ? [...setup.warnings] : [];
-      if (parser.rows === 0) warnings.push(`${pass.file} has a header but no data rows`);
+      if (parser.rows === 0) warnings.push(importWarnings.noRows(pass.file));
       if (last && shortRows > 0)
-        warnings.push(`${shortRows} row${shortRows === 1 ? '' : 's'} had fewer than ${setup.width} fields and ${shortRows === 1 ? 'was' : 'were'} filled with NA (first at line ${firstShortLine})`);
+        warnings.push(importWarnings.shortRows(shortRows, setup.width, firstShortLine));
       for (const w of warnings) options.onWarning?.(w);
       yield new Frame(chunkColumns(parser, setup), { warnings });
       if (last) return;

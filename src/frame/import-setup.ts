@@ -202,7 +202,6 @@ function kindOfGuess(g: 'numeric' | 'time' | 'enum' | 'string'): FieldKind {
   return g === 'numeric' ? FieldKind.Numeric : g === 'time' ? FieldKind.Time : g === 'enum' ? FieldKind.Enum : FieldKind.Text;
 }
 
-/** Rejects bad import options, each with a message that names the option. */
 const IMPORT_OPTIONS = ['sep', 'header', 'col_names', 'col_types', 'na_strings', 'skipped_columns', 'quotechar', 'onWarning', 'nthreads'] as const;
 
 /** Refuses bad option values, and option names it does not know (`extra`: the caller's own), so a
@@ -233,3 +232,10 @@ export function checkOptions(o: ImportOptions, extra: readonly string[] = []): v
   if (o.sep !== undefined && o.sep === (o.quotechar ?? '"'))
     throw new AquiferError('BAD_PARAMETER', 'sep and quotechar must differ', { subject: 'sep' });
 }
+
+/** The warnings both importers give: rows filled out with NA, and a file of a header alone. */
+export const importWarnings = {
+  shortRows: (n: number, width: number, firstLine: number) =>
+    `${n} row${n === 1 ? '' : 's'} had fewer than ${width} fields and ${n === 1 ? 'was' : 'were'} filled with NA (first at line ${firstLine})`,
+  noRows: (file: string) => `${file} has a header but no data rows`,
+};

@@ -11,7 +11,7 @@ import type { Column } from './column';
 import { FieldKind, type ParsedRows } from './csv-parser';
 import { stringOrEnum } from './csv-setup';
 import { Frame } from './frame';
-import { checkOptions, finishColumn, importSetup } from './import-setup';
+import { checkOptions, finishColumn, importSetup, importWarnings } from './import-setup';
 import { DEFAULT_TUNING, ParallelParser, parseThreads, type ParallelTuning } from './parse-parallel';
 import { rowPass, textFrom } from './row-pass';
 import { openSource, openText, type TextSource } from './source';
@@ -124,8 +124,8 @@ async function parseAll(text: TextSource, reader: AsyncIterator<Uint8Array>, opt
   // ---- the frame ---------------------------------------------------------------------------------
   const n = parser.rows;
   if (parser.shortRows > 0)
-    warnings.push(`${parser.shortRows} row${parser.shortRows === 1 ? '' : 's'} had fewer than ${width} fields and ${parser.shortRows === 1 ? 'was' : 'were'} filled with NA (first at line ${parser.firstShortLine})`);
-  if (n === 0) warnings.push(`${name} has a header but no data rows`);
+    warnings.push(importWarnings.shortRows(parser.shortRows, width, parser.firstShortLine));
+  if (n === 0) warnings.push(importWarnings.noRows(name));
   const out: Column[] = [];
   columns.forEach((c, j) => {
     if (c.kind === FieldKind.Skip) return;

@@ -18,7 +18,7 @@ const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
 export async function loadMnist(options: MnistOptions = {}): Promise<{ train: Frame; test: Frame }> {
   checkMnistRuntime(isNode);
-  // nodeBuiltin, not import('node:...'): a browser bundle must not carry node: specifiers.
+  // nodeBuiltin resolves the Node modules at run time (checkMnistRuntime has made sure this is Node).
   const { readFile } = await nodeBuiltin<typeof import('node:fs/promises')>('fs/promises');
   const { join, dirname } = await nodeBuiltin<typeof import('node:path')>('path');
   let dir = options.dir;

@@ -55,13 +55,17 @@ export async function parentPort(): Promise<{ post(m: unknown): void; onMessage(
  *  are process-wide and already apply in the worker, so the worker starts again without them. */
 function newNodeWorker(Worker: typeof import('node:worker_threads').Worker, url: URL, argv: string[]) {
   try {
-    return new Worker(url, { execArgv: argv });
+    return new Worker(url, { execArgv: refusedFlags.size ? dropFlags(argv, refusedFlags) : argv });
   } catch (e) {
     if ((e as { code?: string }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw e;
-    const refused = new Set((e as Error).message.split(':').at(-1)!.split(',').map((f) => f.trim().split('=')[0]!));
-    return new Worker(url, { execArgv: dropFlags(argv, refused) });
+    // "Initiated Worker with invalid execArgv flags: --a, --b=1": remembered, so later workers start at once.
+    const list = (e as Error).message.replace(/^[^:]*:/, '');
+    for (const f of list.split(',')) refusedFlags.add(f.trim().split('=')[0]!);
+    return new Worker(url, { execArgv: dropFlags(argv, refusedFlags) });
   }
 }
+
+const refusedFlags = new Set<string>();
 
 /** argv without the named flags (and the separate value of a flag that takes one). */
 export function dropFlags(argv: string[], names: Set<string>): string[] {
@@ -81,9 +85,9 @@ function keepFlags(argv: string[], keep: (name: string) => boolean): string[] {
   return out;
 }
 
-/** The parent's Node flags that a worker accepts. Node refuses V8 flags in a worker's execArgv
- *  (they are process-wide and already apply) and the parent's own entry flags (-e, --input-type)
- *  would make the worker fail to start; loader flags such as --import must be kept. */
+/** The parent's Node flags that a worker may take: those Node lists as allowed, but not the parent's
+ *  own entry flags (-e, --input-type), which would make the worker fail to start; loader flags such
+ *  as --import must be kept. (V8 flags Node still refuses are dropped by newNodeWorker.) */
 function workerExecArgv(argv: string[]): string[] {
   const allowed = process.allowedNodeEnvironmentFlags;
   return keepFlags(argv, (name) => allowed.has(name) && !['-e', '--eval', '-p', '--print', '--input-type'].includes(name));

@@ -38,13 +38,11 @@ export interface WriteHooks {
   beforeRename?: (tmp: string) => Promise<void> | void;
 }
 
-let counter = 0;
-
 /** Writes `bytes` to `path` atomically; returns the absolute path written. */
 export async function writeFileAtomic(path: string, bytes: Uint8Array, hooks: WriteHooks = {}): Promise<string> {
-  const [{ open, rename, rm }, { basename, dirname, join, resolve }] = await Promise.all([import('node:fs/promises'), import('node:path')]);
-  const target = resolve(path);
-  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}-${++counter}.tmp`);
+  const [{ open, rename, rm }, nodePath, { atomicTempPath }] = await Promise.all([import('node:fs/promises'), import('node:path'), import('../frame/atomic-file-node')]);
+  const target = nodePath.resolve(path);
+  const tmp = atomicTempPath(target, nodePath);
   let fh: FileHandle | undefined;
   let created = false;
   try {

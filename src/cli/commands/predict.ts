@@ -4,12 +4,14 @@
 // and written N rows at a time (model.predictStream), so it may be larger than memory.
 
 import { loadModel } from '../../persist';
+import { DEFAULT_CHUNK_ROWS } from '../../frame/import-chunks';
 import { isAquiferError } from '../../util/errors';
 import { COL_TYPES_OPTION, colTypes, UsageError, type CommandSpec, type ParsedArgs } from '../args';
 import type { Command, Context } from '../command';
 import { checkInputFile, checkOutputPath } from '../files';
 import { toJSON } from '../format';
 import { cliMsg } from '../messages';
+import { onInterrupt } from '../interrupt';
 
 const spec: CommandSpec = {
   name: 'predict',
@@ -19,7 +21,7 @@ const spec: CommandSpec = {
     { name: 'model', kind: 'string', value: 'MODEL', help: 'a model saved by aquifer train (or model.save)' },
     { name: 'data', kind: 'string', value: 'FILE', help: 'the rows to score: CSV or TSV, plain, .gz or .zip' },
     { name: 'out', kind: 'string', value: 'FILE', help: "where to write the predictions (CSV, H2O's columns)" },
-    { name: 'chunk_rows', kind: 'string', value: 'N', help: 'rows read and scored at a time (default 10000): memory grows with N, not with the file' },
+    { name: 'chunk_rows', kind: 'string', value: 'N', help: `rows read and scored at a time (default ${DEFAULT_CHUNK_ROWS}): memory grows with N, not with the file` },
     COL_TYPES_OPTION,
     { name: 'json', kind: 'boolean', help: 'print the summary as one JSON object, the last line of stdout' },
   ],
@@ -43,26 +45,16 @@ async function run(a: ParsedArgs, ctx: Context): Promise<number> {
   const t0 = performance.now();
   const model = await loadModel(o.model);
   // Ctrl-C or a TERM signal stops between chunks and removes the partial output; a second one quits at once.
-  const abort = new AbortController();
-  let signalCode = 0;
-  const onSignal = (signal: NodeJS.Signals) => {
-    const code = signal === 'SIGTERM' ? 143 : 130;
-    if (abort.signal.aborted) process.exit(code);
-    signalCode = code;
-    abort.abort();
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  const interrupt = onInterrupt();
   let pred;
   try {
-    pred = await model.predictStream(o.data, { out: o.out, chunk_rows: chunkRows, col_types, signal: abort.signal, onWarning: (w) => ctx.err(`warning: ${w}`) });
+    pred = await model.predictStream(o.data, { out: o.out, chunk_rows: chunkRows, col_types, signal: interrupt.signal, onWarning: (w) => ctx.err(`warning: ${w}`) });
   } catch (e) {
-    if (signalCode === 0 || !(isAquiferError(e) && e.code === 'ABORTED')) throw e;
+    if (interrupt.code === 0 || !(isAquiferError(e) && e.code === 'ABORTED')) throw e;
     ctx.err(cliMsg.predictInterrupted());
-    return signalCode;
+    return interrupt.code;
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    interrupt.dispose();
   }
   const seconds = (performance.now() - t0) / 1000;
   if (o.json === true) {

@@ -14,6 +14,7 @@ import { checkInputFile, checkOutputPath } from '../files';
 import { metricsReport, metricsSummary, toJSON } from '../format';
 import { cliMsg } from '../messages';
 import { ProgressBar } from '../progress';
+import { onInterrupt } from '../interrupt';
 
 const spec: CommandSpec = {
   name: 'train',
@@ -82,24 +83,17 @@ async function run(a: ParsedArgs, ctx: Context): Promise<number> {
 
   const estimator = new DeepLearningEstimator(params);
   const bar = new ProgressBar(ctx.progress);
-  const abort = new AbortController();
-  const onSigint = () => {
-    if (abort.signal.aborted) process.exit(130);
-    bar.done();
-    ctx.err(cliMsg.interrupted());
-    abort.abort();
-  };
-  process.on('SIGINT', onSigint);
+  const interrupt = onInterrupt(() => { bar.done(); ctx.err(cliMsg.interrupted()); });
   const t0 = performance.now();
   let model: DeepLearningModel;
   try {
     model = await estimator.train({
       ...(o.x ? { x: o.x } : {}), training_frame: train, ...(valid ? { validation_frame: valid } : {}),
-      onProgress: bar.update, signal: abort.signal,
+      onProgress: bar.update, signal: interrupt.signal,
     });
   } finally {
     bar.done();
-    process.off('SIGINT', onSigint);
+    interrupt.dispose();
   }
   const seconds = (performance.now() - t0) / 1000;
   for (const w of model.warnings) ctx.err(`warning: ${w}`);
