@@ -5,6 +5,7 @@
 import { AquiferError } from '../util/errors';
 import { Random } from '../util/random';
 import type { ParamLayout } from './network';
+import type { FrameLike } from '../data/frame-access';
 
 export type InitialWeightDistribution = 'UniformAdaptive' | 'Uniform' | 'Normal';
 
@@ -48,22 +49,14 @@ export interface InitialParameters {
   biases: (Float32Array | null)[];
 }
 
-/** A frame of numbers as it is read here: rows × columns. */
-export interface NumberFrame {
-  readonly nrow: number;
-  readonly ncol: number;
-  readonly names: readonly string[];
-  col(name: string): { type: string; numbers(): ArrayLike<number> };
-}
-
 /**
  * initial_weights / initial_biases (h2o-training.md §2, h2o-lifecycle.md §6): layer l's weight
  * frame must be exactly rows × cols of W_l (cell (r, c): from input unit c to unit r, as
  * model.weights(l) gives it) and its bias frame rows × 1, all finite numbers. A layer is used only
  * when both of its entries are given: with either null it keeps its random weights and default biases.
  */
-export function initialParameters(layout: ParamLayout, weights: readonly (NumberFrame | string | null)[] | null,
-  biases: readonly (NumberFrame | string | null)[] | null): InitialParameters | null {
+export function initialParameters(layout: ParamLayout, weights: readonly (FrameLike | string | null)[] | null,
+  biases: readonly (FrameLike | string | null)[] | null): InitialParameters | null {
   if (weights === null && biases === null) return null;
   const L = layout.layers.length;
   const out: InitialParameters = { weights: Array(L).fill(null), biases: Array(L).fill(null) };
@@ -76,12 +69,12 @@ export function initialParameters(layout: ParamLayout, weights: readonly (Number
   return out;
 }
 
-function matrix(param: string, l: number, f: NumberFrame | string, rows: number, cols: number): Float32Array {
+function matrix(param: string, l: number, f: FrameLike | string, rows: number, cols: number): Float32Array {
   if (typeof f === 'string') {
     throw new AquiferError('BAD_PARAMETER', `${param}[${l}] is the string '${f}': give a Frame (importFile(path), or model.weights(${l}) of another model)`, { subject: param });
   }
-  if (f.nrow !== rows || f.ncol !== cols) {
-    throw new AquiferError('BAD_PARAMETER', `Dimensionality mismatch: ${param} matrix #${l} should have ${rows} rows and ${cols} column${cols === 1 ? '' : 's'}, got ${f.nrow} rows and ${f.ncol} columns`, { subject: param });
+  if (f.nrow !== rows || f.names.length !== cols) {
+    throw new AquiferError('BAD_PARAMETER', `Dimensionality mismatch: ${param} matrix #${l} should have ${rows} rows and ${cols} column${cols === 1 ? '' : 's'}, got ${f.nrow} rows and ${f.names.length} columns`, { subject: param });
   }
   const out = new Float32Array(rows * cols);
   f.names.forEach((name, c) => {

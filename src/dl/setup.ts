@@ -152,7 +152,7 @@ export async function prepare(given: ModelInput, training: Frame, validation: Fr
     valid = info.packRows(idx ? validation.rows(idx) : validation);
   }
   const layout = checkpoint ? checkpoint.layout : networkLayout(p, info.n0, nout, classification ? 'softmax' : 'linear');
-  const initial = initialParameters(layout, p.initial_weights as (Frame | string | null)[] | null, p.initial_biases as (Frame | string | null)[] | null) ?? undefined;
+  const initial = initialParameters(layout, p.initial_weights, p.initial_biases) ?? undefined;
   const { build, threads } = await chooseExecution(p);
   const warnings = [...(paramWarnings ?? []), ...customWarning, ...info.warnings, ...train.warnings, ...(valid?.warnings ?? [])];
   const classDistribution = balanced?.dist;

@@ -3,6 +3,7 @@
 // these imports run only when importFile finds itself in Node.
 
 import { AquiferError } from '../util/errors';
+import { fsReason } from '../util/fs-reason';
 import type { ByteSource } from './source';
 
 /** Chunk size for file reads: large enough that per-chunk overhead disappears in the parse. */
@@ -18,9 +19,7 @@ export async function pathSource(location: string | URL, name: string): Promise<
     size = s.size;
   } catch (e) {
     if (e instanceof AquiferError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
-    throw new AquiferError('FILE_ERROR', `cannot read '${name}': ${why}`, { subject: name, cause: e });
+    throw new AquiferError('FILE_ERROR', `cannot read '${name}': ${fsReason(e)}`, { subject: name, cause: e });
   }
   return {
     name,
